@@ -1,0 +1,140 @@
+"""Shared test fixtures: a small province with two communes and one persona per role.
+
+``alice_*`` work in Hưng Chính; ``charlie`` is the office clerk of another commune and must
+see nothing of Hưng Chính's (healthchecks' Alice/Bob/Charlie idea).
+"""
+
+import datetime
+
+import pytest
+
+from accounts.models import Role, User
+from committee.models import CommitteeMember, CommitteeRole
+from programs.models import Program, Task, TaskKind
+from units.models import Hamlet, HamletKind, Unit, UnitKind
+
+
+@pytest.fixture(autouse=True)
+def _evidence_in_tmp(settings, tmp_path):
+    settings.EVIDENCE_ROOT = tmp_path / "evidence"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def province(db):
+    return Unit.objects.create(code="tinh-a", name="Tỉnh A", kind=UnitKind.PROVINCE)
+
+
+@pytest.fixture
+def commune(province):
+    return Unit.objects.create(
+        code="xa-hung-chinh", name="Xã Hưng Chính", kind=UnitKind.COMMUNE, parent=province
+    )
+
+
+@pytest.fixture
+def other_commune(province):
+    return Unit.objects.create(code="xa-khac", name="Xã Khác", kind=UnitKind.COMMUNE, parent=province)
+
+
+@pytest.fixture
+def hamlets(commune):
+    return [
+        Hamlet.objects.create(unit=commune, name=f"Xóm {n}", kind=HamletKind.HAMLET, position=n)
+        for n in (1, 2, 3)
+    ]
+
+
+def make_user(username, unit, role):
+    return User.objects.create_user(
+        username=username, password="pw-for-tests-1", unit=unit, role=role
+    )
+
+
+@pytest.fixture
+def clerk(commune):
+    return make_user("clerk", commune, Role.OFFICE)
+
+
+@pytest.fixture
+def chair(commune):
+    return make_user("chair", commune, Role.CHAIR)
+
+
+@pytest.fixture
+def member_user(commune):
+    return make_user("member", commune, Role.MEMBER)
+
+
+@pytest.fixture
+def viewer(commune):
+    return make_user("viewer", commune, Role.VIEWER)
+
+
+@pytest.fixture
+def province_viewer(province):
+    return make_user("province", province, Role.VIEWER)
+
+
+@pytest.fixture
+def charlie(other_commune):
+    return make_user("charlie", other_commune, Role.OFFICE)
+
+
+@pytest.fixture
+def seat(commune, member_user):
+    return CommitteeMember.objects.create(
+        unit=commune,
+        full_name="Phạm Văn Nam",
+        committee_role=CommitteeRole.MEMBER,
+        office_title="Công chức Tư pháp - Hộ tịch",
+        user=member_user,
+        start_date=datetime.date(2023, 1, 1),
+    )
+
+
+@pytest.fixture
+def other_seat(commune):
+    return CommitteeMember.objects.create(
+        unit=commune,
+        full_name="Trần Văn Hùng",
+        committee_role=CommitteeRole.DEPUTY,
+        office_title="Phó Chủ tịch UBND xã",
+        start_date=datetime.date(2023, 1, 1),
+    )
+
+
+def make_program(unit, year=2023, tasks=3):
+    program = Program.objects.create(unit=unit, year=year, title=f"Công tác DVCQ năm {year}")
+    quarters = [datetime.date(year, 3, 31), datetime.date(year, 6, 30), datetime.date(year, 9, 30)]
+    for i in range(tasks):
+        Task.objects.create(
+            program=program,
+            kind=TaskKind.SCHEDULED,
+            position=i + 1,
+            text=f"Nhiệm vụ số {i + 1} tuyên truyền",
+            period=f"Q{i % 3 + 1}",
+            due_date=quarters[i % 3],
+        )
+    return program
+
+
+@pytest.fixture
+def program(commune):
+    return make_program(commune)
+
+
+@pytest.fixture
+def task(program, seat):
+    task = program.tasks.get(position=1)
+    task.responsible = seat
+    task.save()
+    return task
+
+
+@pytest.fixture
+def other_program(other_commune):
+    return make_program(other_commune)

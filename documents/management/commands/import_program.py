@@ -1,0 +1,93 @@
+"""``dvcq import-program FILE --unit CODE``: read a program document and create the program.
+
+With ``--dry-run`` nothing is saved and the reading is printed (``--format json`` gives the
+report of ``import-format.md``). Errors are told in Vietnamese and leave the database as it
+was.
+"""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from documents.importing import ImportFileError, parse_program_file
+
+
+class Command(BaseCommand):
+    help = "Đọc văn bản chương trình/kế hoạch công tác và tạo chương trình cho đơn vị."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="tệp văn bản (.txt, .docx)")
+        parser.add_argument("--unit", help="mã đơn vị, ví dụ xa-hung-chinh")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="chỉ đọc và in kết quả, không lưu"
+        )
+        parser.add_argument("--format", choices=["json", "text"], default="text")
+
+    def handle(self, *args, **options):
+        path = Path(options["file"])
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Không mở được tệp {path}: {exc.strerror or exc}.") from exc
+        if len(data) > settings.IMPORT_MAX_BYTES:
+            raise CommandError(
+                f"Tệp {path.name} quá lớn: tối đa {settings.IMPORT_MAX_BYTES // 2**20} MB."
+            )
+        try:
+            reading = parse_program_file(path.name, data)
+        except ImportFileError as exc:
+            raise CommandError(str(exc)) from exc
+
+        if options["dry_run"]:
+            self._print(reading, options["format"])
+            return
+        if not options["unit"]:
+            raise CommandError("Cần chỉ rõ đơn vị: --unit MÃ_ĐƠN_VỊ.")
+
+        from programs.services import create_program_from_reading
+        from units.models import Unit
+
+        unit = Unit.objects.filter(code=options["unit"]).first()
+        if unit is None:
+            raise CommandError(f"Không tìm thấy đơn vị có mã “{options['unit']}”.")
+        try:
+            program = create_program_from_reading(
+                unit=unit,
+                reading=reading,
+                source_name=path.name,
+                source_text=data.decode("utf-8", errors="replace") if path.suffix == ".txt" else "",
+            )
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        if options["format"] == "json":
+            self.stdout.write(
+                json.dumps(
+                    {"program": program.pk, **reading.to_dict()}, ensure_ascii=False, indent=2
+                )
+            )
+        else:
+            self.stdout.write(
+                f"Đã tạo chương trình năm {program.year} của {unit.name}: "
+                f"{program.tasks.count()} mục, {program.citations.count()} văn bản trích dẫn."
+            )
+            for warning in reading.warnings:
+                self.stdout.write(f"Lưu ý: {warning}")
+
+    def _print(self, reading, fmt: str) -> None:
+        if fmt == "json":
+            self.stdout.write(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2))
+            return
+        d = reading.to_dict()
+        self.stdout.write(
+            f"{d['doc_type']} {d['title']} (năm {d['year']}), số {d['number_symbol']}"
+        )
+        for item in d["items"]:
+            self.stdout.write(f"  [{item['kind']}] [{item['period'] or '-'}] {item['text'][:90]}")
+        self.stdout.write(
+            f"Trích dẫn: {len(d['citations'])} văn bản; nơi nhận: {len(d['recipients'])}"
+        )
+        for warning in d["warnings"]:
+            self.stdout.write(f"Lưu ý: {warning}")

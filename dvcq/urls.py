@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from dvcq import views
+
+admin.site.site_header = "DVCQ – Quản trị"
+admin.site.site_title = "DVCQ"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("quan-tri/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("tai-khoan/", include("accounts.urls")),
+    path("ban-chi-dao/", include("committee.urls")),
+    path("", include("programs.urls")),
+]

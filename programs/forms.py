@@ -1,0 +1,147 @@
+"""Forms of the program pages. Every message a user sees is Vietnamese."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from committee.models import CommitteeMember
+from documents.importing.periods import is_valid_period
+from programs.evidence import check_evidence
+from programs.models import SETTABLE_STATUSES, TaskKind, TaskStatus
+from units.models import Hamlet
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleEvidenceField(forms.FileField):
+    """Several evidence files in one field; each is checked by its content."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if not files and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+        checked, errors = [], []
+        for uploaded in files:
+            try:
+                checked.append(check_evidence(uploaded))
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+
+class TaskUpdateForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Trạng thái"),
+        choices=[(s.value, s.label) for s in TaskStatus if s in SETTABLE_STATUSES],
+    )
+    progress = forms.IntegerField(
+        label=_("Tiến độ (%)"),
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "min_value": _("Tiến độ phải từ 0 đến 100%."),
+            "max_value": _("Tiến độ phải từ 0 đến 100%."),
+            "invalid": _("Tiến độ phải là một số từ 0 đến 100."),
+            "required": _("Vui lòng nhập tiến độ."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Ghi chú, kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evidence = MultipleEvidenceField(
+        label=_("Tệp minh chứng (PDF, DOCX, XLSX, JPEG, PNG)"), required=False
+    )
+
+
+class TaskAssignForm(forms.Form):
+    responsible = forms.ModelChoiceField(
+        label=_("Người chủ trì"), queryset=CommitteeMember.objects.none(), required=False
+    )
+    responsible_office = forms.CharField(label=_("Bộ phận chủ trì"), required=False, max_length=200)
+    cooperators = forms.ModelMultipleChoiceField(
+        label=_("Người phối hợp"),
+        queryset=CommitteeMember.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    hamlets = forms.ModelMultipleChoiceField(
+        label=_("Thôn, xóm"),
+        queryset=Hamlet.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    period = forms.CharField(
+        label=_("Thời gian thực hiện (mã)"),
+        required=False,
+        max_length=40,
+        help_text=_("Q1–Q4, H1, H2, Y, M1–M12, D:YYYY-MM-DD, every:6M …"),
+    )
+    due_date = forms.DateField(
+        label=_("Hạn hoàn thành"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Ngày không hợp lệ (dd/mm/yyyy).")},
+    )
+
+    def __init__(self, *args, task, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.task = task
+        members = CommitteeMember.objects.filter(unit=task.unit).current()
+        self.fields["responsible"].queryset = members
+        self.fields["cooperators"].queryset = members
+        self.fields["hamlets"].queryset = Hamlet.objects.filter(unit=task.unit)
+
+    def clean_period(self):
+        value = self.cleaned_data["period"].strip()
+        if value and not is_valid_period(value):
+            raise ValidationError(_("Thời gian thực hiện không hợp lệ."))
+        return value
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        year = self.task.program.year
+        if due is not None and due.year != year:
+            raise ValidationError(
+                _("Hạn hoàn thành phải nằm trong năm %(year)s của chương trình.") % {"year": year}
+            )
+        return due
+
+
+STATUS_FILTER_CHOICES = [("", _("Tất cả trạng thái"))] + [(s.value, s.label) for s in TaskStatus]
+QUARTER_CHOICES = [("", _("Tất cả các quý"))] + [
+    (str(q), f"Quý {r}") for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+]
+
+
+class TaskFilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm trong nội dung"), required=False, max_length=200)
+    status = forms.ChoiceField(label=_("Trạng thái"), choices=STATUS_FILTER_CHOICES, required=False)
+    quarter = forms.ChoiceField(label=_("Quý"), choices=QUARTER_CHOICES, required=False)
+    kind = forms.ChoiceField(
+        label=_("Loại"), choices=[("", _("Tất cả"))] + list(TaskKind.choices), required=False
+    )
+    responsible = forms.ChoiceField(label=_("Người chủ trì"), required=False)
+    hamlet = forms.ChoiceField(label=_("Thôn, xóm"), required=False)
+    due = forms.ChoiceField(
+        label=_("Thời hạn"),
+        required=False,
+        choices=[("", _("Mọi thời hạn")), ("soon", _("Đến hạn trong 14 ngày"))],
+    )
+
+    def __init__(self, *args, members=(), hamlets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].choices = [("", _("Tất cả")), ("none", _("Chưa phân công"))] + [
+            (str(m.pk), m.full_name) for m in members
+        ]
+        self.fields["hamlet"].choices = [("", _("Tất cả"))] + [(str(h.pk), h.name) for h in hamlets]

@@ -1,0 +1,263 @@
+"""Every change to programs and tasks goes through these functions.
+
+Each one validates, writes in one transaction and records what changed in the audit log,
+so that views, commands and the admin behave the same.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import diff, record
+from documents.importing import ProgramReading
+from documents.importing.periods import is_valid_period, period_end
+from documents.services import index_citations
+from dvcq.text import fold
+from programs.evidence import CheckedFile
+from programs.models import (
+    FINISHED_STATUSES,
+    SETTABLE_STATUSES,
+    Evidence,
+    Program,
+    Task,
+    TaskStatus,
+    TaskUpdate,
+)
+
+
+class ProgramExists(ValidationError):
+    pass
+
+
+def _quarter_of(day: datetime.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _due_date_for(period: str | None, year: int) -> datetime.date:
+    return period_end(period, year)
+
+
+@transaction.atomic
+def create_program_from_reading(
+    *, unit, reading: ProgramReading, actor=None, source_name: str = "", source_text: str = ""
+) -> Program:
+    """Create a unit's program from an importer reading.
+
+    1. Refuse when the reading has no year or no items, or the unit already has that year's
+       program (the next issue's re-import will update instead).
+    2. Create the program with the document's data, then its items as tasks in document
+       order, each with the due date its period implies.
+    3. Index the documents it cites, and record the creation in the audit log.
+    """
+    if not reading.year:
+        raise ValidationError(_("Không xác định được năm của chương trình."))
+    if not reading.items:
+        raise ValidationError(_("Văn bản không có nhiệm vụ nào để tạo chương trình."))
+    if Program.objects.filter(unit=unit, year=reading.year).exists():
+        raise ProgramExists(
+            _("%(unit)s đã có chương trình năm %(year)s.") % {"unit": unit, "year": reading.year}
+        )
+    signer = reading.signer
+    program = Program.objects.create(
+        unit=unit,
+        year=reading.year,
+        doc_type=reading.doc_type or "Chương trình",
+        number_symbol=reading.number_symbol or "",
+        place=reading.place or "",
+        issued_on=reading.date,
+        title=reading.title or "",
+        issuer_lines=list(reading.issuer_lines),
+        sections=list(reading.sections),
+        recipients=list(reading.recipients),
+        signer_capacity=(signer.capacity or "") if signer else "",
+        signer_title=(signer.title or "") if signer else "",
+        signer_position=(signer.position or "") if signer else "",
+        signer_name=(signer.name or "") if signer else "",
+        anniversaries=[
+            {"what": a.what, "ordinal": a.ordinal, "base_year": a.base_year}
+            for a in reading.anniversaries
+        ],
+        source_name=source_name,
+        source_text=source_text,
+    )
+    tasks = []
+    for position, item in enumerate(reading.items, start=1):
+        due = _due_date_for(item.period, reading.year)
+        tasks.append(
+            Task(
+                program=program,
+                unit=unit,
+                kind=item.kind,
+                position=position,
+                text=item.text,
+                search_text=fold(item.text),
+                period=item.period or "",
+                due_date=due,
+                quarter=_quarter_of(due),
+                responsible_office=item.responsible or "",
+            )
+        )
+    Task.objects.bulk_create(tasks)
+    index_citations(program, reading.citations)
+    record(
+        actor=actor,
+        unit=unit,
+        target=program,
+        verb="create",
+        summary=_("Tạo chương trình năm %(year)s từ %(source)s (%(count)s mục)")
+        % {"year": program.year, "source": source_name or "văn bản", "count": len(tasks)},
+    )
+    return program
+
+
+def _status_after(task: Task, requested: str, on_day: datetime.date) -> str:
+    if requested == TaskStatus.DONE and on_day > task.due_date:
+        return TaskStatus.DONE_LATE
+    return requested
+
+
+@transaction.atomic
+def record_task_update(
+    *,
+    task: Task,
+    actor,
+    status: str,
+    progress: int,
+    note: str = "",
+    files: list[CheckedFile] = (),
+    on_day: datetime.date | None = None,
+    sample: bool = False,
+) -> TaskUpdate:
+    """Report progress on a task.
+
+    "Hoàn thành" after the due date is recorded as "hoàn thành quá hạn"; a finished task is
+    at 100%. Evidence files are written only if the whole update is valid; if anything fails
+    the transaction is rolled back and the files written so far are removed.
+    """
+    if status not in SETTABLE_STATUSES:
+        raise ValidationError(_("Trạng thái không hợp lệ."))
+    if not 0 <= progress <= 100:
+        raise ValidationError(_("Tiến độ phải từ 0 đến 100%."))
+    on_day = on_day or timezone.localdate()
+    new_status = _status_after(task, status, on_day)
+    if new_status in FINISHED_STATUSES:
+        progress = 100
+    before = {"status": task.get_status_display(), "progress": task.progress}
+    task.status = new_status
+    task.progress = progress
+    task.completed_on = on_day if new_status in FINISHED_STATUSES else None
+    task.save(update_fields=["status", "progress", "completed_on", "updated_at"])
+    update = TaskUpdate.objects.create(
+        task=task,
+        author=actor,
+        status=new_status,
+        progress=progress,
+        note=note,
+        sample=sample,
+    )
+    stored = []
+    try:
+        for checked in files:
+            evidence = Evidence(
+                task=task,
+                update=update,
+                original_name=checked.name,
+                content_type=checked.content_type,
+                size=checked.size,
+                sha256=checked.sha256,
+                uploaded_by=actor,
+            )
+            evidence.file.save(checked.name, ContentFile(checked.data), save=False)
+            stored.append(evidence.file)
+            evidence.save()
+    except Exception:
+        for f in stored:
+            f.storage.delete(f.name)
+        raise
+    after = {"status": task.get_status_display(), "progress": task.progress}
+    changes = diff(before, after)
+    if files:
+        changes["evidence"] = [None, [f.name for f in files]]
+    if note:
+        changes["note"] = [None, note]
+    record(
+        actor=actor,
+        unit=task.unit,
+        target=task,
+        verb="update",
+        summary=_("Cập nhật: %(status)s, %(progress)s%%")
+        % {"status": task.get_status_display(), "progress": progress},
+        changes=changes,
+    )
+    return update
+
+
+@transaction.atomic
+def assign_task(
+    *,
+    task: Task,
+    actor,
+    responsible=None,
+    responsible_office: str = "",
+    cooperators=(),
+    hamlets=(),
+    period: str | None = None,
+    due_date: datetime.date | None = None,
+) -> Task:
+    """Set who is in charge of a task, with whom, for which hamlets, and by when.
+
+    The due date must fall within the program's year; a period, when given, must be one
+    the importer understands, and it sets the due date unless one is given.
+    """
+    year = task.program.year
+    if period is not None and period != "" and not is_valid_period(period):
+        raise ValidationError(_("Thời gian thực hiện “%(p)s” không hợp lệ.") % {"p": period})
+    if period is not None and due_date is None:
+        due_date = period_end(period or None, year)
+    if due_date is not None and due_date.year != year:
+        raise ValidationError(
+            _("Hạn hoàn thành phải nằm trong năm %(year)s của chương trình.") % {"year": year}
+        )
+    for person in [responsible, *cooperators]:
+        if person is not None and person.unit_id != task.unit_id:
+            raise ValidationError(_("Người được phân công không thuộc đơn vị này."))
+    for hamlet in hamlets:
+        if hamlet.unit_id != task.unit_id:
+            raise ValidationError(_("Thôn, xóm không thuộc đơn vị này."))
+
+    def snapshot():
+        return {
+            "responsible": task.responsible,
+            "responsible_office": task.responsible_office,
+            "cooperators": sorted(str(c) for c in task.cooperators.all()),
+            "hamlets": sorted(str(h) for h in task.hamlets.all()),
+            "period": task.period_label,
+            "due_date": task.due_date.strftime("%d/%m/%Y"),
+        }
+
+    before = snapshot()
+    task.responsible = responsible
+    task.responsible_office = responsible_office
+    if period is not None:
+        task.period = period
+    if due_date is not None:
+        task.due_date = due_date
+        task.quarter = _quarter_of(due_date)
+    task.save()
+    task.cooperators.set(cooperators)
+    task.hamlets.set(hamlets)
+    changes = diff(before, snapshot())
+    if changes:
+        record(
+            actor=actor,
+            unit=task.unit,
+            target=task,
+            verb="assign",
+            summary=_("Phân công, thời hạn"),
+            changes=changes,
+        )
+    return task

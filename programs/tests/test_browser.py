@@ -1,0 +1,89 @@
+"""End to end in real headless Chromium (Debian's ``chromium``, driven by Playwright): the
+demo clerk logs in, opens the program, marks a Quý I task done with a PDF as evidence, and
+sees the dashboard's counts change."""
+
+import os
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from programs.tests.helpers import pdf_bytes
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser_page():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail("Debian's chromium is required in CI (.ci/run installs it)")
+        pytest.skip("SKIPPED: no Debian chromium on this machine; apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
+    # (loading the demo) are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        page = browser.new_page(locale="vi-VN")
+        yield page
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def count(page, name: str) -> int:
+    return int(page.locator(f'[data-count="{name}"]').inner_text())
+
+
+def test_clerk_marks_a_first_quarter_task_done_with_a_pdf(live_server, transactional_db, browser_page, tmp_path):
+    call_command("load_demo", stdout=StringIO())
+    evidence = tmp_path / "bien-ban-kien-toan.pdf"
+    evidence.write_bytes(pdf_bytes())
+    page = browser_page
+
+    page.goto(live_server.url + "/")
+    page.fill("#id_username", "vanphong")
+    page.fill("#id_password", "demo-dvcq-2023")
+    page.click("button[type=submit].primary")
+    page.wait_for_selector('[data-count="done_late"]')
+    done_late_before = count(page, "done_late")
+    overdue_before = count(page, "overdue")
+
+    page.click("nav.mainnav >> text=Chương trình")
+    page.click("table >> text=Công tác Dân vận chính quyền năm 2023")
+    quarter_one = page.locator("h3", has_text="Quý I").first.locator("xpath=following-sibling::ul[1]")
+    target = quarter_one.locator("li", has=page.locator(".chip-overdue")).first
+    task_text = target.locator("a").inner_text()
+    target.locator("a").click()
+
+    page.select_option("#id_status", "done")
+    page.fill("#id_progress", "100")
+    page.fill("#id_note", "Đã hoàn thành, có biên bản kèm theo.")
+    page.set_input_files("#id_evidence", str(evidence))
+    page.click("text=Lưu cập nhật")
+    page.wait_for_selector(".messages")
+    assert "Đã cập nhật tiến độ nhiệm vụ" in page.inner_text(".messages")
+    assert "bien-ban-kien-toan.pdf" in page.content()
+    assert task_text[:40] in page.inner_text("h1")
+
+    page.click("nav.mainnav >> text=Tổng quan")
+    page.wait_for_selector('[data-count="done_late"]')
+    assert count(page, "done_late") == done_late_before + 1
+    assert count(page, "overdue") == overdue_before - 1
+    os.makedirs("test-artifacts", exist_ok=True)
+    page.screenshot(path="test-artifacts/dashboard-after-update.png", full_page=True)

@@ -1,0 +1,268 @@
+"""Pages of the work program: dashboard, program, task list, task, evidence download."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import can_update_task, get_visible_or_404, manages_unit, scoped
+from audit.services import history_of
+from committee.models import CommitteeMember
+from dvcq.text import fold
+from programs import services, stats
+from programs.forms import TaskAssignForm, TaskFilterForm, TaskUpdateForm
+from programs.models import Evidence, Program, Task, TaskKind, TaskStatus
+from units.models import Hamlet
+
+TASKS_PER_PAGE = 50
+
+
+def _visible_programs(user):
+    return scoped(Program.objects.select_related("unit"), user)
+
+
+def _chosen_program(request):
+    """The program asked for in ``?program=``, else the user's unit's latest, else the
+    latest one the user may see; ``None`` when there is none."""
+    programs = _visible_programs(request.user)
+    wanted = request.GET.get("program")
+    if wanted:
+        if not wanted.isdigit():
+            raise Http404
+        return get_visible_or_404(Program.objects.select_related("unit"), request.user, pk=wanted)
+    own = programs.filter(unit_id=request.user.unit_id).order_by("-year").first()
+    return own or programs.order_by("-year").first()
+
+
+@login_required
+def dashboard(request):
+    program = _chosen_program(request)
+    today = timezone.localdate()
+    context = {"program": program, "today": today}
+    if program is not None:
+        context.update(
+            programs=list(_visible_programs(request.user).order_by("unit__name", "-year")),
+            counts=stats.status_counts(program, today),
+            quarters=stats.quarter_progress(program, today),
+            overdue=stats.overdue_tasks(program, today),
+            soon=stats.due_soon(program, today),
+            soon_count=stats.due_soon_count(program, today),
+            workload=stats.workload(program, today),
+            unassigned=stats.unassigned_count(program),
+            statuses=TaskStatus,
+        )
+    return render(request, "programs/dashboard.html", context)
+
+
+@login_required
+def program_list(request):
+    programs = _visible_programs(request.user).order_by("unit__path", "-year")
+    return render(request, "programs/program_list.html", {"programs": programs})
+
+
+PERIOD_GROUP_ORDER = ["Q1", "Q2", "Q3", "Q4"]
+
+
+@login_required
+def program_detail(request, pk: int):
+    program = get_visible_or_404(Program.objects.select_related("unit"), request.user, pk=pk)
+    today = timezone.localdate()
+    tasks = list(
+        program.tasks.with_effective_status(today)
+        .select_related("responsible")
+        .order_by("position")
+    )
+    focus = [t for t in tasks if t.kind == TaskKind.FOCUS]
+    organization = [t for t in tasks if t.kind == TaskKind.ORGANIZATION]
+    groups: dict[str, list] = {}
+    for task in tasks:
+        if task.kind == TaskKind.SCHEDULED:
+            groups.setdefault(task.period_label, []).append(task)
+    context = {
+        "program": program,
+        "focus": focus,
+        "scheduled_groups": list(groups.items()),
+        "organization": organization,
+        "citations": program.citations.select_related("document").order_by("position"),
+        "history": history_of(program),
+        "can_manage": manages_unit(request.user, program.unit),
+    }
+    return render(request, "programs/program_detail.html", context)
+
+
+def _filtered_tasks(request, program, form, today):
+    tasks = program.tasks.with_effective_status(today).select_related("responsible")
+    if not form.is_valid():
+        return tasks.order_by("position")
+    data = form.cleaned_data
+    if data["q"]:
+        for word in fold(data["q"]).split():
+            tasks = tasks.filter(search_text__contains=word)
+    if data["status"]:
+        tasks = tasks.filter(stats.status_filter(data["status"], today))
+    if data["quarter"]:
+        tasks = tasks.filter(quarter=int(data["quarter"]))
+    if data["kind"]:
+        tasks = tasks.filter(kind=data["kind"])
+    if data["responsible"] == "none":
+        tasks = tasks.filter(responsible__isnull=True)
+    elif data["responsible"]:
+        person = int(data["responsible"])
+        tasks = tasks.filter(Q(responsible_id=person) | Q(cooperators__id=person)).distinct()
+    if data["hamlet"]:
+        tasks = tasks.filter(hamlets__id=int(data["hamlet"])).distinct()
+    if data["due"] == "soon":
+        tasks = tasks.filter(
+            status__in=("not_started", "in_progress"),
+            due_date__gte=today,
+            due_date__lte=today + datetime.timedelta(days=14),
+        )
+    return tasks.order_by("due_date", "position")
+
+
+@login_required
+def task_list(request):
+    program = _chosen_program(request)
+    if program is None:
+        return render(request, "programs/task_list.html", {"program": None})
+    today = timezone.localdate()
+    members = CommitteeMember.objects.filter(unit=program.unit).order_by(
+        "end_date", "position", "full_name"
+    )
+    hamlets = Hamlet.objects.filter(unit=program.unit)
+    form = TaskFilterForm(request.GET or None, members=members, hamlets=hamlets)
+    tasks = _filtered_tasks(request, program, form, today)
+    page = Paginator(tasks, TASKS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = (
+        "programs/_task_table.html"
+        if request.headers.get("HX-Request") == "true"
+        else "programs/task_list.html"
+    )
+    return render(
+        request,
+        template,
+        {"program": program, "form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def _task_for(request, pk: int) -> Task:
+    return get_visible_or_404(
+        Task.objects.select_related("program", "unit", "responsible"), request.user, pk=pk
+    )
+
+
+def _task_page(request, task, update_form=None, assign_form=None, status=200):
+    can_update = can_update_task(request.user, task)
+    can_assign = manages_unit(request.user, task.unit)
+    if can_update and update_form is None:
+        update_form = TaskUpdateForm(
+            initial={
+                "status": task.status if task.status != "done_late" else "done",
+                "progress": task.progress,
+            }
+        )
+    if can_assign and assign_form is None:
+        assign_form = TaskAssignForm(
+            task=task,
+            initial={
+                "responsible": task.responsible,
+                "responsible_office": task.responsible_office,
+                "cooperators": list(task.cooperators.all()),
+                "hamlets": list(task.hamlets.all()),
+                "period": task.period,
+                "due_date": task.due_date,
+            },
+        )
+    updates = task.updates.select_related("author").prefetch_related("evidence")
+    context = {
+        "task": task,
+        "program": task.program,
+        "cooperators": task.cooperators.all(),
+        "hamlets": task.hamlets.all(),
+        "updates": updates,
+        "history": history_of(task),
+        "update_form": update_form if can_update else None,
+        "assign_form": assign_form if can_assign else None,
+    }
+    return render(request, "programs/task_detail.html", context, status=status)
+
+
+@login_required
+def task_detail(request, pk: int):
+    task = _task_for(request, pk)
+    if request.method == "POST":
+        if not can_update_task(request.user, task):
+            raise Http404
+        form = TaskUpdateForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.record_task_update(
+                    task=task,
+                    actor=request.user,
+                    status=form.cleaned_data["status"],
+                    progress=form.cleaned_data["progress"],
+                    note=form.cleaned_data["note"],
+                    files=form.cleaned_data["evidence"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Đã cập nhật tiến độ nhiệm vụ."))
+                return redirect("programs:task", pk=task.pk)
+        return _task_page(request, task, update_form=form, status=400)
+    return _task_page(request, task)
+
+
+@login_required
+@require_POST
+def task_assign(request, pk: int):
+    task = _task_for(request, pk)
+    if not manages_unit(request.user, task.unit):
+        raise Http404
+    form = TaskAssignForm(request.POST, task=task)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assign_task(
+                task=task,
+                actor=request.user,
+                responsible=data["responsible"],
+                responsible_office=data["responsible_office"],
+                cooperators=list(data["cooperators"]),
+                hamlets=list(data["hamlets"]),
+                period=data["period"],
+                due_date=data["due_date"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu phân công."))
+            return redirect("programs:task", pk=task.pk)
+    return _task_page(request, task, assign_form=form, status=400)
+
+
+@login_required
+def evidence_download(request, pk: int):
+    evidence = get_visible_or_404(
+        Evidence.objects.select_related("task"), request.user, field="task__unit", pk=pk
+    )
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )

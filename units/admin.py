@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from units.models import Hamlet, Unit
+
+
+class HamletInline(admin.TabularInline):
+    model = Hamlet
+    extra = 0
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "parent", "valid_until"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    inlines = [HamletInline]
+
+
+@admin.register(Hamlet)
+class HamletAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "unit"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
