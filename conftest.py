@@ -37,7 +37,9 @@ def commune(province):
 
 @pytest.fixture
 def other_commune(province):
-    return Unit.objects.create(code="xa-khac", name="Xã Khác", kind=UnitKind.COMMUNE, parent=province)
+    return Unit.objects.create(
+        code="xa-khac", name="Xã Khác", kind=UnitKind.COMMUNE, parent=province
+    )
 
 
 @pytest.fixture

@@ -39,6 +39,10 @@ class User(AbstractUser):
         """Office clerks and the chair edit programs, assignments and the committee."""
         return self.role in (Role.OFFICE, Role.CHAIR)
 
+    def get_full_name(self) -> str:
+        """Vietnamese order: family and middle names (``last_name``) before the given name."""
+        return f"{self.last_name} {self.first_name}".strip()
+
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username

@@ -15,7 +15,9 @@ DATE_INPUT = {
 
 class MemberForm(forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
-    committee_role = forms.ChoiceField(label=_("Chức danh trong Ban"), choices=CommitteeRole.choices)
+    committee_role = forms.ChoiceField(
+        label=_("Chức danh trong Ban"), choices=CommitteeRole.choices
+    )
     office_title = forms.CharField(label=_("Chức vụ, đơn vị công tác"), max_length=200)
     decision = forms.ModelChoiceField(
         label=_("Theo quyết định"), queryset=AppointmentDecision.objects.none(), required=False

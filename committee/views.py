@@ -29,7 +29,9 @@ def _unit_for(request, code: str | None) -> Unit:
 
 def _render(request, unit, member_form=None, status=200):
     members = CommitteeMember.objects.filter(unit=unit).select_related("decision", "user")
-    members = members.prefetch_related(Prefetch("hamlets", queryset=Hamlet.objects.order_by("position")))
+    members = members.prefetch_related(
+        Prefetch("hamlets", queryset=Hamlet.objects.order_by("position"))
+    )
     current = [m for m in members if m.is_current]
     past = [m for m in members if not m.is_current]
     can_manage = manages_unit(request.user, unit)
@@ -65,9 +67,7 @@ def committee_page(request, code: str | None = None):
 
 
 def _managed_member(request, pk: int) -> CommitteeMember:
-    member = get_visible_or_404(
-        CommitteeMember.objects.select_related("unit"), request.user, pk=pk
-    )
+    member = get_visible_or_404(CommitteeMember.objects.select_related("unit"), request.user, pk=pk)
     if not manages_unit(request.user, member.unit):
         raise Http404
     return member

@@ -49,8 +49,8 @@ class TaskUpdateForm(forms.Form):
         min_value=0,
         max_value=100,
         error_messages={
-            "min_value": _("Tiến độ phải từ 0 đến 100%."),
-            "max_value": _("Tiến độ phải từ 0 đến 100%."),
+            "min_value": _("Tiến độ phải từ 0 đến 100%%."),
+            "max_value": _("Tiến độ phải từ 0 đến 100%%."),
             "invalid": _("Tiến độ phải là một số từ 0 đến 100."),
             "required": _("Vui lòng nhập tiến độ."),
         },
@@ -118,7 +118,11 @@ class TaskAssignForm(forms.Form):
         return due
 
 
-STATUS_FILTER_CHOICES = [("", _("Tất cả trạng thái"))] + [(s.value, s.label) for s in TaskStatus]
+STATUS_FILTER_CHOICES = [
+    ("", _("Tất cả trạng thái")),
+    ("finished", _("Đã hoàn thành (đúng hạn và quá hạn)")),
+    *((s.value, s.label) for s in TaskStatus),
+]
 QUARTER_CHOICES = [("", _("Tất cả các quý"))] + [
     (str(q), f"Quý {r}") for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
 ]
@@ -129,7 +133,7 @@ class TaskFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Trạng thái"), choices=STATUS_FILTER_CHOICES, required=False)
     quarter = forms.ChoiceField(label=_("Quý"), choices=QUARTER_CHOICES, required=False)
     kind = forms.ChoiceField(
-        label=_("Loại"), choices=[("", _("Tất cả"))] + list(TaskKind.choices), required=False
+        label=_("Loại"), choices=[("", _("Tất cả")), *TaskKind.choices], required=False
     )
     responsible = forms.ChoiceField(label=_("Người chủ trì"), required=False)
     hamlet = forms.ChoiceField(label=_("Thôn, xóm"), required=False)
@@ -145,3 +149,24 @@ class TaskFilterForm(forms.Form):
             (str(m.pk), m.full_name) for m in members
         ]
         self.fields["hamlet"].choices = [("", _("Tất cả"))] + [(str(h.pk), h.name) for h in hamlets]
+
+
+class ProgramDocumentForm(forms.Form):
+    """The document data the clerk completes once the program is signed and numbered."""
+
+    number_symbol = forms.CharField(label=_("Số, ký hiệu"), required=False, max_length=60)
+    issued_on = forms.DateField(
+        label=_("Ngày ban hành"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Ngày không hợp lệ (dd/mm/yyyy).")},
+    )
+    place = forms.CharField(label=_("Địa danh"), required=False, max_length=120)
+    title = forms.CharField(label=_("Trích yếu"), max_length=400)
+    signer_capacity = forms.CharField(
+        label=_("Thẩm quyền ký (TM., KT., ...)"), required=False, max_length=80
+    )
+    signer_title = forms.CharField(label=_("Chức danh người ký"), required=False, max_length=120)
+    signer_position = forms.CharField(label=_("Chức vụ người ký"), required=False, max_length=120)
+    signer_name = forms.CharField(label=_("Người ký"), required=False, max_length=120)

@@ -6,6 +6,7 @@ implementation clauses. Each task carries a due date derived from its period, th
 charge, a status and a progress, and a history of updates with evidence files.
 """
 
+import os
 import uuid
 
 from django.conf import settings
@@ -60,8 +61,10 @@ class Program(models.Model):
     @property
     def place_and_date(self) -> str:
         if self.issued_on:
+            # Decree 30/2020: a leading zero for days below 10 and for months 1 and 2 only.
             d = self.issued_on
-            return f"{self.place}, ngày {d:%d} tháng {d:%m} năm {d.year}"
+            month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+            return f"{self.place}, ngày {d.day:02d} tháng {month} năm {d.year}"
         return f"{self.place}, ngày    tháng    năm {self.year}"
 
 
@@ -230,8 +233,27 @@ class TaskUpdate(models.Model):
         return f"{self.task_id}: {self.get_status_display()} {self.progress}%"
 
 
+class EvidenceStorage(FileSystemStorage):
+    """Files under ``settings.EVIDENCE_ROOT``, read when used (not when models load), with
+    no URL: they are only served by the permission-checking download view."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return str(settings.EVIDENCE_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("evidence files have no URL; use programs:evidence")
+
+
 def evidence_storage():
-    return FileSystemStorage(location=settings.EVIDENCE_ROOT, base_url=None)
+    return EvidenceStorage()
 
 
 def evidence_path(instance: "Evidence", filename: str) -> str:

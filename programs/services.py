@@ -261,3 +261,46 @@ def assign_task(
             changes=changes,
         )
     return task
+
+
+PROGRAM_DOCUMENT_FIELDS = (
+    "number_symbol",
+    "issued_on",
+    "place",
+    "title",
+    "signer_capacity",
+    "signer_title",
+    "signer_position",
+    "signer_name",
+)
+
+
+@transaction.atomic
+def update_program_document(*, program: Program, actor, **values) -> Program:
+    """Complete or correct the document data, e.g. the number and date once it is signed.
+
+    A program is usually issued in its own year or late in the year before.
+    """
+    unknown = set(values) - set(PROGRAM_DOCUMENT_FIELDS)
+    if unknown:
+        raise ValueError(f"not document fields: {sorted(unknown)}")
+    issued_on = values.get("issued_on")
+    if issued_on is not None and issued_on.year not in (program.year - 1, program.year):
+        raise ValidationError(
+            _("Ngày ban hành phải trong năm %(year)s hoặc cuối năm trước.") % {"year": program.year}
+        )
+    before = {field: getattr(program, field) for field in values}
+    for field, value in values.items():
+        setattr(program, field, value)
+    program.save(update_fields=[*values, "updated_at"])
+    changes = diff(before, values)
+    if changes:
+        record(
+            actor=actor,
+            unit=program.unit,
+            target=program,
+            verb="change",
+            summary=_("Sửa thông tin văn bản"),
+            changes=changes,
+        )
+    return program

@@ -31,7 +31,12 @@ def _status_filters(today: datetime.date, prefix: str = "") -> dict[str, Q]:
     }
 
 
+FINISHED = "finished"  # filter value: done on time or late
+
+
 def status_filter(status: str, today: datetime.date) -> Q:
+    if status == FINISHED:
+        return Q(status__in=FINISHED_STATUSES)
     return _status_filters(today)[TaskStatus(status)]
 
 

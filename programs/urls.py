@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("chuong-trinh/", views.program_list, name="program_list"),
     path("chuong-trinh/<int:pk>/", views.program_detail, name="program"),
+    path("chuong-trinh/<int:pk>/van-ban/", views.program_document, name="program_document"),
     path("nhiem-vu/", views.task_list, name="task_list"),
     path("nhiem-vu/<int:pk>/", views.task_detail, name="task"),
     path("nhiem-vu/<int:pk>/phan-cong/", views.task_assign, name="task_assign"),

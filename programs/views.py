@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,7 +17,7 @@ from audit.services import history_of
 from committee.models import CommitteeMember
 from dvcq.text import fold
 from programs import services, stats
-from programs.forms import TaskAssignForm, TaskFilterForm, TaskUpdateForm
+from programs.forms import ProgramDocumentForm, TaskAssignForm, TaskFilterForm, TaskUpdateForm
 from programs.models import Evidence, Program, Task, TaskKind, TaskStatus
 from units.models import Hamlet
 
@@ -74,6 +73,10 @@ PERIOD_GROUP_ORDER = ["Q1", "Q2", "Q3", "Q4"]
 @login_required
 def program_detail(request, pk: int):
     program = get_visible_or_404(Program.objects.select_related("unit"), request.user, pk=pk)
+    return _program_page(request, program)
+
+
+def _program_page(request, program, document_form=None, status=200):
     today = timezone.localdate()
     tasks = list(
         program.tasks.with_effective_status(today)
@@ -95,7 +98,31 @@ def program_detail(request, pk: int):
         "history": history_of(program),
         "can_manage": manages_unit(request.user, program.unit),
     }
-    return render(request, "programs/program_detail.html", context)
+    if context["can_manage"]:
+        context["document_form"] = document_form or ProgramDocumentForm(
+            initial={f: getattr(program, f) for f in services.PROGRAM_DOCUMENT_FIELDS}
+        )
+    return render(request, "programs/program_detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def program_document(request, pk: int):
+    program = get_visible_or_404(Program.objects.select_related("unit"), request.user, pk=pk)
+    if not manages_unit(request.user, program.unit):
+        raise Http404
+    form = ProgramDocumentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.update_program_document(
+                program=program, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu thông tin văn bản."))
+            return redirect("programs:program", pk=program.pk)
+    return _program_page(request, program, document_form=form, status=400)
 
 
 def _filtered_tasks(request, program, form, today):
@@ -115,8 +142,7 @@ def _filtered_tasks(request, program, form, today):
     if data["responsible"] == "none":
         tasks = tasks.filter(responsible__isnull=True)
     elif data["responsible"]:
-        person = int(data["responsible"])
-        tasks = tasks.filter(Q(responsible_id=person) | Q(cooperators__id=person)).distinct()
+        tasks = tasks.filter(responsible_id=int(data["responsible"]))
     if data["hamlet"]:
         tasks = tasks.filter(hamlets__id=int(data["hamlet"])).distinct()
     if data["due"] == "soon":

@@ -47,7 +47,9 @@ def test_a_user_of_another_commune_gets_404_for_every_object(
     assert seat.end_date is None
 
 
-def test_the_owner_commune_sees_the_same_urls(client, clerk, program, task, evidence, seat, commune):
+def test_the_owner_commune_sees_the_same_urls(
+    client, clerk, program, task, evidence, seat, commune
+):
     client.force_login(clerk)
     for method, url in other_commune_urls(program, task, evidence, seat, commune):
         if method == "get":
@@ -67,7 +69,9 @@ def test_the_province_reads_its_communes_but_changes_nothing(
     client.force_login(province_viewer)
     assert client.get(reverse("programs:program", args=[program.pk])).status_code == 200
     assert client.get(reverse("committee:unit_page", args=[commune.code])).status_code == 200
-    response = client.post(reverse("programs:task", args=[task.pk]), {"status": "done", "progress": 100})
+    response = client.post(
+        reverse("programs:task", args=[task.pk]), {"status": "done", "progress": 100}
+    )
     assert response.status_code == 404
     task.refresh_from_db()
     assert task.status == TaskStatus.NOT_STARTED
@@ -78,12 +82,19 @@ def test_a_viewer_reads_without_a_form_and_cannot_post(client, viewer, task):
     page = client.get(reverse("programs:task", args=[task.pk]))
     assert page.status_code == 200
     assert "Cập nhật tiến độ" not in page.content.decode()
-    assert client.post(reverse("programs:task", args=[task.pk]), {"status": "done", "progress": 100}).status_code == 404
+    assert (
+        client.post(
+            reverse("programs:task", args=[task.pk]), {"status": "done", "progress": 100}
+        ).status_code
+        == 404
+    )
 
 
 def test_a_member_updates_own_tasks_only(client, member_user, program, task, commune):
     client.force_login(member_user)
-    own = client.post(reverse("programs:task", args=[task.pk]), {"status": "in_progress", "progress": 40})
+    own = client.post(
+        reverse("programs:task", args=[task.pk]), {"status": "in_progress", "progress": 40}
+    )
     assert own.status_code == 302
     someone_else = CommitteeMember.objects.create(
         unit=commune, full_name="Người khác", committee_role=CommitteeRole.MEMBER, office_title="x"
@@ -91,7 +102,9 @@ def test_a_member_updates_own_tasks_only(client, member_user, program, task, com
     not_mine = program.tasks.get(position=2)
     not_mine.responsible = someone_else
     not_mine.save()
-    response = client.post(reverse("programs:task", args=[not_mine.pk]), {"status": "done", "progress": 100})
+    response = client.post(
+        reverse("programs:task", args=[not_mine.pk]), {"status": "done", "progress": 100}
+    )
     assert response.status_code == 404
     not_mine.refresh_from_db()
     assert not_mine.status == TaskStatus.NOT_STARTED
@@ -105,5 +118,7 @@ def test_a_member_updates_a_task_they_cooperate_on(client, member_user, program,
     task.save()
     task.cooperators.add(seat)
     client.force_login(member_user)
-    response = client.post(reverse("programs:task", args=[task.pk]), {"status": "in_progress", "progress": 20})
+    response = client.post(
+        reverse("programs:task", args=[task.pk]), {"status": "in_progress", "progress": 20}
+    )
     assert response.status_code == 302

@@ -20,8 +20,20 @@ EXPECTED = json.loads((SEED_DIR / "chuong-trinh-dvcq-2023.expected.json").read_t
 
 
 def assert_matches_expected(report: dict) -> None:
-    for key in ["doc_type", "number_symbol", "place", "date", "year", "title", "sections",
-                "citations", "recipients", "signer", "anniversaries", "issuer_lines"]:
+    for key in [
+        "doc_type",
+        "number_symbol",
+        "place",
+        "date",
+        "year",
+        "title",
+        "sections",
+        "citations",
+        "recipients",
+        "signer",
+        "anniversaries",
+        "issuer_lines",
+    ]:
         assert report[key] == EXPECTED[key], key
     assert len(report["items"]) == len(EXPECTED["items"])
     for got, want in zip(report["items"], EXPECTED["items"], strict=True):
@@ -42,7 +54,11 @@ def test_the_dvcq_console_script_runs_the_same_command(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}
     result = subprocess.run(
         [str(script), "import-program", str(SEED), "--dry-run", "--format", "json"],
-        capture_output=True, text=True, env=env, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -86,7 +102,9 @@ def test_importing_the_same_year_twice_is_refused(commune):
         ("Một văn bản không có nhiệm vụ nào.".encode(), "lac.txt", "Không tìm thấy nhiệm vụ"),
     ],
 )
-def test_bad_files_get_a_vietnamese_message_and_nothing_is_saved(commune, tmp_path, content, name, message):
+def test_bad_files_get_a_vietnamese_message_and_nothing_is_saved(
+    commune, tmp_path, content, name, message
+):
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(CommandError, match=message):

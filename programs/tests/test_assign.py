@@ -5,7 +5,9 @@ from django.urls import reverse
 from audit.models import AuditEvent
 
 
-def test_office_assigns_person_cooperator_hamlet_and_due_date(client, clerk, task, seat, other_seat, hamlets):
+def test_office_assigns_person_cooperator_hamlet_and_due_date(
+    client, clerk, task, seat, other_seat, hamlets
+):
     client.force_login(clerk)
     response = client.post(
         reverse("programs:task_assign", args=[task.pk]),
@@ -48,14 +50,18 @@ def test_an_unknown_period_is_refused(client, clerk, task):
     assert "Thời gian thực hiện không hợp lệ" in response.content.decode()
 
 
-def test_a_member_of_another_commune_cannot_be_assigned(client, clerk, task, charlie, other_commune):
+def test_a_member_of_another_commune_cannot_be_assigned(
+    client, clerk, task, charlie, other_commune
+):
     from committee.models import CommitteeMember
 
     stranger = CommitteeMember.objects.create(
         unit=other_commune, full_name="Người xã khác", committee_role="member", office_title="x"
     )
     client.force_login(clerk)
-    response = client.post(reverse("programs:task_assign", args=[task.pk]), {"responsible": stranger.pk})
+    response = client.post(
+        reverse("programs:task_assign", args=[task.pk]), {"responsible": stranger.pk}
+    )
     assert response.status_code == 400
     task.refresh_from_db()
     assert task.responsible != stranger

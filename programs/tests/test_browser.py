@@ -50,7 +50,9 @@ def count(page, name: str) -> int:
     return int(page.locator(f'[data-count="{name}"]').inner_text())
 
 
-def test_clerk_marks_a_first_quarter_task_done_with_a_pdf(live_server, transactional_db, browser_page, tmp_path):
+def test_clerk_marks_a_first_quarter_task_done_with_a_pdf(
+    live_server, transactional_db, browser_page, tmp_path
+):
     call_command("load_demo", stdout=StringIO())
     evidence = tmp_path / "bien-ban-kien-toan.pdf"
     evidence.write_bytes(pdf_bytes())
@@ -66,7 +68,9 @@ def test_clerk_marks_a_first_quarter_task_done_with_a_pdf(live_server, transacti
 
     page.click("nav.mainnav >> text=Chương trình")
     page.click("table >> text=Công tác Dân vận chính quyền năm 2023")
-    quarter_one = page.locator("h3", has_text="Quý I").first.locator("xpath=following-sibling::ul[1]")
+    quarter_one = page.locator("h3", has_text="Quý I").first.locator(
+        "xpath=following-sibling::ul[1]"
+    )
     target = quarter_one.locator("li", has=page.locator(".chip-overdue")).first
     task_text = target.locator("a").inner_text()
     target.locator("a").click()

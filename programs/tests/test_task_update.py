@@ -18,7 +18,9 @@ def post_update(client, task, **data):
 
 def test_marking_a_task_done_with_a_pdf(client, clerk, task):
     client.force_login(clerk)
-    response = post_update(client, task, status="done", progress=100, note="Đã tổ chức hội nghị", evidence=pdf_upload())
+    response = post_update(
+        client, task, status="done", progress=100, note="Đã tổ chức hội nghị", evidence=pdf_upload()
+    )
     assert response.status_code == 302
     task.refresh_from_db()
     # The 2023 task's due date has passed: done now is "hoàn thành quá hạn".
@@ -103,7 +105,10 @@ def assert_nothing_saved(task, before_files=()):
     [
         (SimpleUploadedFile("gia.pdf", b"MZ\x90\x00 this is an exe"), "không phải là tệp PDF"),
         (SimpleUploadedFile("anh.png", pdf_bytes()), "không phải là tệp PNG"),
-        (SimpleUploadedFile("vanban.docx", b"PK\x03\x04 not really a zip"), "không phải là tệp DOCX"),
+        (
+            SimpleUploadedFile("vanban.docx", b"PK\x03\x04 not really a zip"),
+            "không phải là tệp DOCX",
+        ),
         (SimpleUploadedFile("script.exe", b"MZ\x90\x00"), "chỉ nhận PDF, DOCX, XLSX, JPEG, PNG"),
         (SimpleUploadedFile("rong.pdf", b""), "rỗng"),
     ],

@@ -23,7 +23,7 @@ from programs.models import Program, TaskKind
 from units.models import Hamlet, HamletKind, Unit, UnitKind
 
 DEMO_UNIT = "xa-hung-chinh"
-DEMO_PASSWORD = "demo-dvcq-2023"
+DEMO_PASSWORD = "demo-dvcq-2023"  # noqa: S105 - the demo's published password
 SEED = Path(settings.BASE_DIR) / "dvcq" / "seed" / "chuong-trinh-dvcq-2023.txt"
 
 # (username, role, first name, last name, unit code, committee seat name or None)
@@ -155,7 +155,9 @@ class Command(BaseCommand):
             actor=clerk,
             number="12/QĐ-UBND (mẫu)",
             signed_on=datetime.date(2023, 2, 6),
-            summary="Về việc kiện toàn Ban Chỉ đạo thực hiện công tác Dân vận chính quyền xã năm 2023",
+            summary=(
+                "Về việc kiện toàn Ban Chỉ đạo thực hiện công tác Dân vận chính quyền xã năm 2023"
+            ),
             members=[
                 {
                     "full_name": n,

@@ -1,0 +1,38 @@
+"""Read program and plan documents (Chương trình, Kế hoạch, …) into a reviewable reading.
+
+``parse_program_file(filename, data)`` is the entry point: it reads the file's text
+(``read_source``) and parses it (``parse_program_text``) into a ``ProgramReading`` whose
+``to_dict()`` is the JSON object described in import-format.md.
+"""
+
+from .citations import citation_key, extract_citations
+from .errors import ImportFileError
+from .periods import is_valid_period, period_end, period_label
+from .program_text import parse_program_text
+from .reading import Anniversary, Citation, ProgramReading, ReadingItem, Signer
+from .sources import read_source
+
+__all__ = [
+    "Anniversary",
+    "Citation",
+    "ImportFileError",
+    "ProgramReading",
+    "ReadingItem",
+    "Signer",
+    "citation_key",
+    "extract_citations",
+    "is_valid_period",
+    "parse_program_file",
+    "parse_program_text",
+    "period_end",
+    "period_label",
+    "read_source",
+]
+
+
+def parse_program_file(filename: str, data: bytes) -> ProgramReading:
+    """Read and parse an uploaded file; raises ``ImportFileError`` when it holds no tasks."""
+    reading = parse_program_text(read_source(filename, data))
+    if not reading.items:
+        raise ImportFileError(f"Không tìm thấy nhiệm vụ nào trong tệp {filename}.")
+    return reading

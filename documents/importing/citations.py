@@ -1,0 +1,189 @@
+"""Numbered documents that a text cites, such as "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của
+Thủ tướng Chính phủ", read however they are written ("Kế hoạch 209 KH/TU",
+"Quyết định số 23-QĐ/TW", "Luật ... số 85/2015/QH13")."""
+
+import re
+from datetime import date
+
+from .reading import Citation
+from .textnorm import fold
+
+# Canonical kind names; the text may write them in any case ("chỉ thị", "CHỈ THỊ").
+KINDS = [
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Nghị quyết",
+    "Nghị định",
+    "Quyết định",
+    "Chỉ thị",
+    "Thông tư",
+    "Kế hoạch",
+    "Kết luận",
+    "Quy chế",
+    "Quy định",
+    "Đề án",
+    "Hướng dẫn",
+    "Công văn",
+    "Công điện",
+    "Văn bản",
+    "Thông báo",
+    "Thông tri",
+    "Chương trình",
+    "Báo cáo",
+    "Tờ trình",
+    "Điều lệ",
+]
+_KIND_BY_FOLD = {fold(kind): kind for kind in KINDS}
+_KIND_ALT = "|".join(re.escape(kind) for kind in sorted(KINDS, key=len, reverse=True))
+_KIND = rf"(?i:{_KIND_ALT})(?!\w)"
+
+# kind, then either the identifier right away ("Nghị quyết 25/NQ-TW") or a few words
+# ending in "số" ("Quy chế phối hợp số 01-QCPH/...", "Luật Bầu cử ... số 85/2015/QH13").
+_CITATION_RE = re.compile(
+    rf"(?<!\w)(?P<kind>(?i:{_KIND_ALT}))(?:(?!\w)|(?=(?i:số)\s))"
+    rf"(?P<gap>(?:\s+(?!{_KIND})[^\s\d;:,.()“”\"/]+){{0,16}}?\s*(?:(?i:số)\s+)+|\s+)"
+    r"(?P<number>\d{1,5}[a-zđ]?)(?:/(?P<year>(?:19|20)\d{2}))?"
+    r"(?P<sep>\s*[-/]\s*|\s+)"
+    r"(?P<symbol>[^\W\d_]\w*(?:[./-]\w+)*)"
+)
+_DATE_RE = re.compile(
+    r"(?P<pre>[^\n]{0,40}?)(?i:ngày)\s*(?P<d>\d{1,2})\s*(?:[/.-]|\s+(?i:tháng)\s+)\s*"
+    r"(?P<m>\d{1,2})\s*(?:[/.-]|\s+(?i:năm)\s+)\s*(?P<y>\d{4})"
+)
+_ISSUER_START_RE = re.compile(r"[\s,]*(?:của|giữa)\s+")
+_ISSUER_END_RE = re.compile(r"[\n;:()“”\"!?,]|\.(?:\s|$)")
+_NOT_BEFORE_DATE = {"về", "của", "và", "giữa", "theo", "tại", "với", "để", "nhằm", "trong"}
+_ISSUER_STOPS = [
+    ("về",),
+    ("ban", "hành"),
+    ("phê", "duyệt"),
+    ("quy", "định"),
+    ("hướng", "dẫn"),
+    ("triển", "khai"),
+    ("kèm", "theo"),
+    ("nhằm",),
+    ("tại",),
+    ("đối", "với"),
+    ("trong",),
+    ("theo",),
+    ("đã",),
+    ("được",),
+    ("gửi",),
+]
+_MAX_ISSUER_WORDS = 15
+_ISSUER_WINDOW = 300  # characters; an issuer is a few words
+
+
+def citation_key(kind: str, number: str, symbol: str, number_year: int | None) -> tuple:
+    """Two citations name the same document when their keys are equal: kind and number match,
+    and the symbols match after folding case and removing ``-``, ``/``, ``.`` and spaces."""
+    folded_symbol = re.sub(r"[-/.\s]", "", fold(symbol))
+    folded_number = number.lstrip("0") or "0"
+    return (fold(kind), folded_number.casefold(), folded_symbol, number_year)
+
+
+def extract_citations(text: str) -> list[Citation]:
+    """Every distinct cited document, in order of first appearance."""
+    found = [_read_one(match, text) for match in _CITATION_RE.finditer(text)]
+    mentions = [mention for mention in found if mention is not None]
+    _share_trailers(mentions, text)
+    distinct: dict[tuple, Citation] = {}
+    for citation, _start, _end in mentions:
+        key = citation_key(citation.kind, citation.number, citation.symbol, citation.number_year)
+        known = distinct.setdefault(key, citation)
+        if known is not citation:
+            known.date = known.date or citation.date
+            known.issuer = known.issuer or citation.issuer
+    return list(distinct.values())
+
+
+def _read_one(match: re.Match, text: str) -> tuple[Citation, int, int] | None:
+    symbol = match.group("symbol").rstrip(".-/")
+    if not symbol[0].isupper():
+        return None
+    if not match.group("sep").strip() and not re.search(r"[-/]", symbol):
+        return None
+    citation = Citation(
+        kind=_KIND_BY_FOLD[fold(match.group("kind"))],
+        number=match.group("number"),
+        number_year=int(match.group("year")) if match.group("year") else None,
+        symbol=symbol,
+    )
+    end = match.start("symbol") + len(symbol)
+    citation.date, citation.issuer = _read_trailer(text, end)
+    return citation, match.start(), end
+
+
+def _read_trailer(text: str, position: int) -> tuple[date | None, str | None]:
+    """The date and issuer written after an identifier: "ngày 8/12/2021 của UBND tỉnh"."""
+    found_date, position = _read_date(text, position)
+    issuer, after_issuer = _read_issuer(text, position)
+    if found_date is None and issuer is not None:
+        found_date, _ = _read_date(text, after_issuer)
+    return found_date, issuer
+
+
+def _read_date(text: str, position: int) -> tuple[date | None, int]:
+    match = _DATE_RE.match(text, position)
+    if not match:
+        return None, position
+    pre = match.group("pre").strip(" ,")
+    words = pre.split()
+    if len(words) > 3 or any(fold(word) in _NOT_BEFORE_DATE for word in words):
+        return None, position
+    if re.search(r"[;:()“”\"]", pre) or re.search(_KIND, pre):
+        return None, position
+    try:
+        found = date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None, position
+    return found, match.end()
+
+
+def _read_issuer(text: str, position: int) -> tuple[str | None, int]:
+    start = _ISSUER_START_RE.match(text, position)
+    if not start:
+        return None, position
+    rest = text[start.end() : start.end() + _ISSUER_WINDOW]
+    stop = _ISSUER_END_RE.search(rest)
+    words = (rest[: stop.start()] if stop else rest).split()
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        if _stops_issuer(words, index, kept):
+            break
+        kept.append(word)
+    if not kept or not kept[0][0].isupper() or len(kept) > _MAX_ISSUER_WORDS:
+        return None, position
+    last_word = list(re.finditer(r"\S+", rest))[len(kept) - 1]
+    return " ".join(kept), start.end() + last_word.end()
+
+
+def _stops_issuer(words: list[str], index: int, kept: list[str]) -> bool:
+    folded = [fold(word) for word in words[index : index + 2]]
+    for stop in _ISSUER_STOPS:
+        if tuple(folded[: len(stop)]) == stop:
+            return True
+    if folded[0] == "thực" and folded[1:] == ["hiện"]:
+        return not kept or fold(kept[-1]) not in {"ban", "đạo"}
+    if folded[0] in {"ngày", "năm"} and index + 1 < len(words) and words[index + 1][0].isdigit():
+        return True
+    if folded[0] == "và":
+        rest = " ".join(words[index + 1 :])
+        return not rest[:1].isupper() or bool(re.match(_KIND, rest))
+    return bool(re.match(_KIND, " ".join(words[index:])))
+
+
+def _share_trailers(mentions: list[tuple[Citation, int, int]], text: str) -> None:
+    """ "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị":
+    a citation with no date or issuer of its own, followed at once by another one of the same
+    kind, shares them.
+    """
+    for index in range(len(mentions) - 2, -1, -1):
+        citation, _start, end = mentions[index]
+        following, next_start, _end = mentions[index + 1]
+        if citation.date or citation.issuer or citation.kind != following.kind:
+            continue
+        between = text[end:next_start]
+        if re.fullmatch(r"[\s,]*(?:và|,|;)?\s*", between):
+            citation.date, citation.issuer = following.date, following.issuer

@@ -1,0 +1,251 @@
+"""The top of a document: issuing body, "Số: …", place and date, type name and summary.
+
+Works on cleaned lines (see ``textnorm.split_lines``).  The header table of a Word file
+arrives as one line per cell paragraph; a web copy may split a cell over several lines.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from .textnorm import fold, is_upper_line, starts_lower
+
+DOC_TYPES = [
+    "Chương trình",
+    "Kế hoạch",
+    "Báo cáo",
+    "Thông báo",
+    "Quyết định",
+    "Nghị quyết",
+    "Quy chế",
+    "Quy định",
+    "Hướng dẫn",
+    "Công văn",
+    "Tờ trình",
+    "Chỉ thị",
+    "Đề án",
+    "Thông tri",
+    "Công điện",
+    "Biên bản",
+    "Điều lệ",
+]
+_TYPE_BY_UPPER = {kind.upper(): kind for kind in DOC_TYPES}
+_TYPE_LINE_RE = re.compile(
+    r"^(?P<type>"
+    + "|".join(re.escape(kind) for kind in sorted(_TYPE_BY_UPPER, key=len, reverse=True))
+    + r")(?:\s*[:.]?\s*$|\s+(?P<rest>\S.*)$)"
+)
+_NUMBER_RE = re.compile(r"^Số\s*[:.]\s*(?P<value>.*)$", re.IGNORECASE)
+_PLACE_DATE_RE = re.compile(r",\s*ngày(?!\w)", re.IGNORECASE)
+_FILL = r"[\s.…_]*"
+_DATE_WORDS_RE = re.compile(
+    rf"^{_FILL}(?P<d>\d{{1,2}})?{_FILL}tháng{_FILL}(?P<m>\d{{1,2}})?{_FILL}năm{_FILL}(?P<y>\d{{4}})",
+    re.IGNORECASE,
+)
+_DATE_DIGITS_RE = re.compile(r"^\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})")
+_MOTTOS = ("cộng hòa xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc")
+_BODY_START_RE = re.compile(
+    r"^(?:căn cứ|thực hiện|theo|xét|nhằm|để|trên cơ sở|tiếp tục|triển khai)(?!\w)"
+    r"|^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s|^[-–—+•]\s",
+    re.IGNORECASE,
+)
+_MARKER_RE = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s|^[-–—+•]\s")
+_MAX_TITLE_WORDS = 60
+_AUTHORITY_RE = re.compile(
+    r"^(?:chủ tịch|ủy ban nhân dân|hội đồng nhân dân|ban thường vụ|ban chấp hành|ban chỉ đạo"
+    r"|ban thường trực)(?!\w)"
+)
+_CONNECTOR_END_RE = re.compile(r"(?:[,\-–]|\s(?:và|của|về|các|trong|tại|cho|giữa|với|năm))$")
+_HEADER_SCAN_LIMIT = 60
+
+
+@dataclass
+class Header:
+    """What the top of the document says, and where its body starts."""
+
+    doc_type: str | None = None
+    number_symbol: str | None = None
+    issuer_lines: list[str] = field(default_factory=list)
+    place: str | None = None
+    date: datetime.date | None = None
+    date_year: int | None = None
+    title: str | None = None
+    body_start: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_header(lines: list[str]) -> Header:
+    header = Header()
+    type_index = _find_type_line(lines)
+    if type_index is None:
+        top_end = _header_block_end(lines)
+        header.title, header.body_start = _read_untyped_title(lines, top_end)
+    else:
+        match = _TYPE_LINE_RE.match(lines[type_index])
+        header.doc_type = _TYPE_BY_UPPER[match.group("type")]
+        top_end = type_index
+        header.title, header.body_start = _read_title(lines, type_index + 1, match.group("rest"))
+    top = lines[:top_end]
+    _read_number(top, header)
+    date_lines = _read_place_date(top, header)
+    header.issuer_lines = [
+        line
+        for index, line in enumerate(top)
+        if line
+        and index not in date_lines
+        and is_upper_line(line)
+        and not is_motto(line)
+        and not _NUMBER_RE.match(line)
+    ]
+    if not header.issuer_lines:
+        header.warnings.append("Không thấy tên cơ quan ban hành ở đầu văn bản.")
+    if header.title is None:
+        header.warnings.append("Không tìm thấy trích yếu (tên) của văn bản.")
+    return header
+
+
+def is_motto(line: str) -> bool:
+    """A piece of the national motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - …"."""
+    folded = re.sub(r"\s*[-–—]\s*", " - ", fold(line)).strip()
+    return len(folded) >= 4 and any(folded in motto for motto in _MOTTOS)
+
+
+def is_body_start(line: str) -> bool:
+    return bool(_BODY_START_RE.match(line))
+
+
+def _find_type_line(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines[:_HEADER_SCAN_LIMIT]):
+        if not line:
+            continue
+        if _TYPE_LINE_RE.match(line):
+            return index
+        if not is_upper_line(line) and is_body_start(line):
+            return None
+    return None
+
+
+def _header_block_end(lines: list[str]) -> int:
+    """Without a type name: the header is the run of capitals, motto, number and date lines."""
+    for index, line in enumerate(lines[:_HEADER_SCAN_LIMIT]):
+        if not line or is_upper_line(line) or is_motto(line) or _NUMBER_RE.match(line):
+            continue
+        if _PLACE_DATE_RE.search(line) or _DATE_WORDS_RE.match(line):
+            continue
+        return index
+    return 0
+
+
+def _read_untyped_title(lines: list[str], start: int) -> tuple[str | None, int]:
+    if start < len(lines) and lines[start] and not is_body_start(lines[start]):
+        return lines[start], start + 1
+    return None, start
+
+
+def _read_title(lines: list[str], start: int, first: str | None) -> tuple[str | None, int]:
+    """The summary under the type name: the rest of the type line and/or the next lines."""
+    parts: list[str] = []
+    index = start
+    if first:
+        parts.append(first.lstrip(":. "))
+    else:
+        while index < len(lines) and not lines[index]:
+            index += 1
+        if index >= len(lines) or not _can_open_title(lines[index]):
+            return None, start
+        parts.append(lines[index])
+        index += 1
+    while index < len(lines):
+        line = lines[index]
+        if not line:
+            following = _next_filled(lines, index)
+            if following is not None and starts_lower(lines[following]):
+                index = following
+                continue
+            break
+        if not _continues_title(parts, line):
+            break
+        parts.append(line)
+        index += 1
+    return " ".join(parts), index
+
+
+def _can_open_title(line: str) -> bool:
+    """The line under the type name is its summary unless it plainly starts the body."""
+    if re.match(r"(?i:căn cứ)(?!\w)", line) or _MARKER_RE.match(line):
+        return False
+    return not line.endswith((":", ";")) and len(line.split()) <= _MAX_TITLE_WORDS
+
+
+def _continues_title(parts: list[str], line: str) -> bool:
+    if is_body_start(line) and not is_upper_line(line):
+        return False
+    if starts_lower(line) or _CONNECTOR_END_RE.search(fold(parts[-1])):
+        return True
+    all_upper = all(is_upper_line(part) for part in parts)
+    no_letters = not any(char.isalpha() for char in line)
+    if all_upper and (is_upper_line(line) or no_letters):
+        return not _AUTHORITY_RE.match(fold(line))
+    return False
+
+
+def _next_filled(lines: list[str], index: int) -> int | None:
+    for following in range(index, len(lines)):
+        if lines[following]:
+            return following
+    return None
+
+
+def _read_number(top: list[str], header: Header) -> None:
+    for line in top:
+        match = _NUMBER_RE.match(line)
+        if not match:
+            continue
+        value = match.group("value").strip()
+        if _PLACE_DATE_RE.search(value):
+            value = value.split()[0] if value.split() else ""
+        value = re.sub(r"\s*/\s*", "/", value).strip()
+        if not value:
+            header.warnings.append("Dòng “Số:” không ghi số, ký hiệu văn bản.")
+            return
+        header.number_symbol = value
+        if not value[0].isdigit():
+            header.warnings.append(f"Số văn bản để trống (chỉ có ký hiệu “{value}”).")
+        return
+    header.warnings.append("Không tìm thấy số, ký hiệu văn bản (dòng “Số: …”).")
+
+
+def _read_place_date(top: list[str], header: Header) -> set[int]:
+    """Fill place, date and date_year; return the indexes of the lines used."""
+    for index, line in enumerate(top):
+        match = _PLACE_DATE_RE.search(line)
+        if not match:
+            continue
+        place = line[: match.start()]
+        if number := _NUMBER_RE.match(place):
+            place = " ".join(number.group("value").split()[1:])
+        tail = line[match.end() :]
+        used = {index}
+        if not re.search(r"\d{4}", tail) and index + 1 < len(top):
+            tail += " " + top[index + 1]
+            used.add(index + 1)
+        header.place = place.strip(" |") or None
+        _read_date(tail, header)
+        return used
+    header.warnings.append("Không tìm thấy dòng địa danh, ngày tháng năm ban hành.")
+    return set()
+
+
+def _read_date(tail: str, header: Header) -> None:
+    match = _DATE_WORDS_RE.match(tail) or _DATE_DIGITS_RE.match(tail)
+    if not match:
+        header.warnings.append(f"Không đọc được ngày ban hành: “{tail.strip()}”.")
+        return
+    header.date_year = int(match.group("y"))
+    if not (match.group("d") and match.group("m")):
+        header.warnings.append("Không tìm thấy ngày ban hành (ngày, tháng để trống).")
+        return
+    try:
+        header.date = datetime.date(header.date_year, int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        header.warnings.append(f"Ngày ban hành không hợp lệ: “{match.group(0).strip()}”.")

@@ -1,0 +1,353 @@
+"""Task periods: the codes of import-format.md, their due dates and Vietnamese labels.
+
+Codes: ``Q1``..``Q4``, ``H1``/``H2``, ``Y``, ``M1``..``M12``, ``D:YYYY-MM-DD``,
+``R:START/END`` (each end ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY-Qn``) and ``every:6M`` /
+``every:1M`` / ``every:1W``.  The readers turn Vietnamese wording ("Quý II",
+"chậm nhất ngày 15/12", "từ tháng 12/2025 đến quý I/2026", "hằng tuần") into these codes.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .textnorm import fold, to_roman
+
+_QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+_SIMPLE = re.compile(r"Q[1-4]|H[12]|Y|M(?:[1-9]|1[0-2])")
+_DAY = re.compile(r"D:(\d{4})-(\d{2})-(\d{2})")
+_RANGE = re.compile(r"R:([0-9Q-]+)/([0-9Q-]+)")
+_EVERY = re.compile(r"every:([1-9]\d*)([DWMY])")
+_POINT_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_POINT_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_POINT_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+
+_YEAR_SUFFIX = r"(?:\s*(?:/|năm)\s*(?P<{name}>\d{{4}}))?"
+_QUARTER_RX = r"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?![\w])" + _YEAR_SUFFIX.format(name="qy")
+_MONTH_RX = r"tháng\s+(?P<m>\d{1,2})(?!\d)" + _YEAR_SUFFIX.format(name="my")
+_DATE_RX = (
+    r"(?<![\d/])(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})(?![\d])"
+    r"(?:\s*[/.-]\s*(?P<dy>\d{4}))?"
+)
+_POINT_RE = re.compile(rf"{_QUARTER_RX}|{_MONTH_RX}|(?:ngày\s+)?{_DATE_RX}")
+_DATE_WORDS_RE = re.compile(
+    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<dm>\d{1,2})(?:\s+năm\s+(?P<dy>\d{4}))?"
+)
+
+_RECURRENCE = [
+    (re.compile(r"(\d{1,2})\s*tháng\s*/\s*(?:1\s*)?lần"), "M"),
+    (re.compile(r"(\d{1,2})\s*tháng\s+(?:một|1)\s+lần"), "M"),
+    (re.compile(r"(\d{1,2})\s*tuần\s*/\s*(?:1\s*)?lần"), "W"),
+]
+_RECURRENCE_WORDS = [
+    (re.compile(r"(?:hằng|hàng|mỗi)\s+tuần"), "every:1W"),
+    (re.compile(r"(?:hằng|hàng|mỗi)\s+tháng"), "every:1M"),
+    (re.compile(r"(?:hằng|hàng|mỗi)\s+quý"), "every:3M"),
+    (re.compile(r"(?:hằng|hàng|mỗi)\s+năm"), "every:1Y"),
+    (re.compile(r"(?:hằng|hàng|mỗi)\s+ngày"), "every:1D"),
+]
+_HALF_RE = re.compile(r"(?:6|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm")
+_WHOLE_YEAR_RE = re.compile(r"cả\s+năm|quanh\s+năm|trong\s+năm|thường\s+xuyên|năm\s+\d{4}")
+_DEADLINE_RE = re.compile(
+    r"(?:chậm\s+nhất|hạn\s+chót|trước|hoàn\s+thành\s+trước)\s+(?:là\s+)?(?:vào\s+)?"
+    r"(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})(?![\d])"
+    r"(?:\s*[/.-]\s*(?P<dy>\d{4}))?"
+)
+_AFTER_RE = re.compile(r"\s*sau\s+(?:ngày|khi)(?!\w)")
+_IN_PERIOD_RE = re.compile(rf"(?:trong|vào)\s+(?:{_QUARTER_RX}|{_MONTH_RX})")
+_SPAN_RE = re.compile(
+    r"(?:từ\s+)?(?P<start>(?:quý|tháng|ngày)\s+[^\s]+(?:\s*(?:/|năm)\s*\d{4})?)\s+"
+    r"(?:đến|tới)\s+(?:hết\s+)?(?P<end>(?:quý|tháng|ngày)\s+(?:[^\d\s]+\s+){0,3}[\d/ivx.-]+"
+    r"(?:\s*(?:/|năm)\s*\d{4})?)"
+)
+_POINT_HEADING = r"(?:quý\s+(?:iv|iii|ii|i|[1-4])|tháng\s+\d{1,2})(?:\s*(?:/|năm)\s*\d{4})?"
+_HEADING_RE = re.compile(
+    rf"(?:(?:trong|vào)\s+)?(?:{_POINT_HEADING}"
+    rf"|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{{4}})?"
+    rf"|(?:từ\s+)?{_POINT_HEADING}\s+(?:đến|tới)\s+(?:hết\s+)?{_POINT_HEADING})"
+)
+
+
+# "Quý I: Xây dựng chương trình …": a task that starts with its time
+_LEADING_RE = re.compile(
+    rf"(?P<time>{_POINT_HEADING}|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm)\s*[:–-]\s*\S"
+)
+
+
+@dataclass(frozen=True)
+class _Point:
+    """One end of a span: a month, a quarter or a day, with its year when the text gives it."""
+
+    unit: str
+    year: int | None
+    month: int = 0
+    quarter: int = 0
+    day: int = 0
+
+    def start_month(self) -> int:
+        return 3 * self.quarter - 2 if self.unit == "Q" else self.month
+
+    def end_month(self) -> int:
+        return 3 * self.quarter if self.unit == "Q" else self.month
+
+    def code(self, year: int) -> str:
+        if self.unit == "Q":
+            return f"{year:04d}-Q{self.quarter}"
+        if self.unit == "M":
+            return f"{year:04d}-{self.month:02d}"
+        return f"{year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def is_valid_period(period: str) -> bool:
+    """True when ``period`` is one of the codes of import-format.md."""
+    if not isinstance(period, str):
+        return False
+    if _SIMPLE.fullmatch(period) or _EVERY.fullmatch(period):
+        return True
+    if match := _DAY.fullmatch(period):
+        return _valid_date(*map(int, match.groups()))
+    if match := _RANGE.fullmatch(period):
+        start, end = match.groups()
+        if not (_point_valid(start) and _point_valid(end)):
+            return False
+        return _point_first_day(start) <= _point_last_day(end)
+    return False
+
+
+def period_end(period: str | None, year: int) -> date:
+    """The due date a period implies in the program's ``year``."""
+    if period is None or period == "Y" or period.startswith("every:"):
+        return date(year, 12, 31)
+    if not is_valid_period(period):
+        raise ValueError(f"Not a period code: {period!r}")
+    head = period[0]
+    if period.startswith("D:"):
+        return date.fromisoformat(period[2:])
+    if period.startswith("R:"):
+        return _point_last_day(period[2:].split("/")[1])
+    if head == "Q":
+        return _month_end(year, 3 * int(period[1]))
+    if head == "H":
+        return _month_end(year, 6 * int(period[1]))
+    return _month_end(year, int(period[1:]))
+
+
+def period_label(period: str | None) -> str:
+    """The Vietnamese words for a period, e.g. ``Quý II`` or ``6 tháng/lần``."""
+    if period is None or period == "Y":
+        return "Cả năm"
+    if not is_valid_period(period):
+        raise ValueError(f"Not a period code: {period!r}")
+    if period[0] == "Q":
+        return f"Quý {to_roman(int(period[1]))}"
+    if period == "H1":
+        return "6 tháng đầu năm"
+    if period == "H2":
+        return "6 tháng cuối năm"
+    if period[0] == "M":
+        return f"Tháng {int(period[1:])}"
+    if period.startswith("D:"):
+        return "Ngày " + date.fromisoformat(period[2:]).strftime("%d/%m/%Y")
+    if period.startswith("R:"):
+        start, end = period[2:].split("/")
+        return f"Từ {_point_label(start)} đến {_point_label(end)}"
+    return _every_label(period)
+
+
+def parse_period(phrase: str, year: int | None) -> str | None:
+    """The period a time phrase names, such as an item's "Thời gian thực hiện: …" value."""
+    text = fold(phrase)
+    without_notes = re.sub(r"\([^)]*\)", " ", text).strip()
+    text = without_notes or text
+    if _AFTER_RE.match(text):
+        return None
+    for finder in (_find_recurrence, _find_span, _find_half):
+        if found := finder(text, year):
+            return found
+    if found := _find_day(text, year, require_word=True):
+        return found
+    if match := re.search(_MONTH_RX, text):
+        return f"M{int(match.group('m'))}" if 1 <= int(match.group("m")) <= 12 else None
+    if match := re.search(_QUARTER_RX, text):
+        return f"Q{_QUARTER_NUMBERS[match.group('q')]}"
+    if found := _find_day(text, year, require_word=False):
+        return found
+    if _WHOLE_YEAR_RE.search(text):
+        return "Y"
+    return None
+
+
+def is_period_heading(text: str) -> bool:
+    """True when a whole line only names a time, like ``Quý I`` or ``6 tháng cuối năm:``."""
+    folded = fold(text).strip().rstrip(":.;").strip()
+    return bool(_HEADING_RE.fullmatch(folded))
+
+
+def find_period(text: str, year: int | None) -> str | None:
+    """A period that a task's own wording states: a leading "Quý I:", a recurrence, a
+    deadline, a span, or "trong quý/tháng …".  Dates of cited documents and other passing
+    dates are ignored."""
+    folded = fold(text)
+    if match := _LEADING_RE.match(folded):
+        return parse_period(match.group("time"), year)
+    if found := _find_recurrence(folded, year):
+        return found
+    if match := _DEADLINE_RE.search(folded):
+        return _day_code(match, year)
+    spans = [m for m in _SPAN_RE.finditer(folded) if m.group(0).startswith("từ")]
+    for match in spans:
+        if found := _find_span(match.group(0), year):
+            return found
+    if match := _IN_PERIOD_RE.search(folded):
+        return parse_period(match.group(0), year)
+    return None
+
+
+def _find_recurrence(text: str, year: int | None) -> str | None:
+    for pattern, unit in _RECURRENCE:
+        if match := pattern.search(text):
+            return f"every:{int(match.group(1))}{unit}"
+    for pattern, code in _RECURRENCE_WORDS:
+        if pattern.search(text):
+            return code
+    return None
+
+
+def _find_half(text: str, year: int | None) -> str | None:
+    if match := _HALF_RE.search(text):
+        return "H1" if match.group("half") == "đầu" else "H2"
+    return None
+
+
+def _find_day(text: str, year: int | None, require_word: bool) -> str | None:
+    match = _DATE_WORDS_RE.search(text)
+    if not match:
+        pattern = r"ngày\s+(?:[^\d\s]+\s+){0,3}" + _DATE_RX if require_word else _DATE_RX
+        match = re.search(pattern, text)
+    if not match or (not require_word and not match.group("dy")):
+        return None
+    return _day_code(match, year)
+
+
+def _day_code(match: re.Match, year: int | None) -> str | None:
+    day, month = int(match.group("d")), int(match.group("dm"))
+    day_year = int(match.group("dy")) if match.group("dy") else year
+    if day_year is None or not _valid_date(day_year, month, day):
+        return None
+    return f"D:{day_year:04d}-{month:02d}-{day:02d}"
+
+
+def _find_span(text: str, year: int | None) -> str | None:
+    """``từ A đến B`` or ``A đến B``; also ``Quý IV/2025 và Quý I/2026``."""
+    parts = re.split(r"\s(?:đến|tới)\s+(?:hết\s+)?", text, maxsplit=1)
+    if len(parts) != 2:
+        parts = re.split(r"\s+và\s+", text, maxsplit=1)
+        if len(parts) != 2 or not all(_is_only_point(part) for part in parts):
+            return None
+    starts = list(_POINT_RE.finditer(parts[0]))
+    end_match = _POINT_RE.search(parts[1])
+    if not starts or not end_match:
+        return None
+    start_match = starts[-1]
+    if len(parts[0]) - start_match.end() > 3 or end_match.start() > 30:
+        return None
+    start, end = _point(start_match), _point(end_match)
+    return _span_code(start, end, year)
+
+
+def _is_only_point(text: str) -> bool:
+    text = text.strip().rstrip(".;:")
+    match = _POINT_RE.search(text)
+    return bool(match) and match.group(0) == text
+
+
+def _point(match: re.Match) -> _Point:
+    if match.group("q"):
+        year = match.group("qy")
+        return _Point("Q", int(year) if year else None, quarter=_QUARTER_NUMBERS[match.group("q")])
+    if match.group("m"):
+        year = match.group("my")
+        return _Point("M", int(year) if year else None, month=int(match.group("m")))
+    year = match.group("dy")
+    return _Point(
+        "D", int(year) if year else None, month=int(match.group("dm")), day=int(match.group("d"))
+    )
+
+
+def _span_code(start: _Point, end: _Point, year: int | None) -> str | None:
+    start_year, end_year = start.year, end.year
+    if start_year is None and end_year is not None:
+        start_year = end_year if start.start_month() <= end.end_month() else end_year - 1
+    elif start_year is None:
+        start_year = year
+    if start_year is None:
+        return None
+    if end_year is None:
+        end_year = start_year if start.start_month() <= end.end_month() else start_year + 1
+    code = f"R:{start.code(start_year)}/{end.code(end_year)}"
+    return code if is_valid_period(code) else None
+
+
+def _valid_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _point_valid(point: str) -> bool:
+    if match := _POINT_DAY.fullmatch(point):
+        return _valid_date(*map(int, match.groups()))
+    if match := _POINT_MONTH.fullmatch(point):
+        return 1 <= int(match.group(2)) <= 12
+    return bool(_POINT_QUARTER.fullmatch(point))
+
+
+def _point_first_day(point: str) -> date:
+    if match := _POINT_DAY.fullmatch(point):
+        return date(*map(int, match.groups()))
+    if match := _POINT_MONTH.fullmatch(point):
+        return date(int(match.group(1)), int(match.group(2)), 1)
+    match = _POINT_QUARTER.fullmatch(point)
+    return date(int(match.group(1)), 3 * int(match.group(2)) - 2, 1)
+
+
+def _point_last_day(point: str) -> date:
+    if match := _POINT_DAY.fullmatch(point):
+        return date(*map(int, match.groups()))
+    if match := _POINT_MONTH.fullmatch(point):
+        return _month_end(int(match.group(1)), int(match.group(2)))
+    match = _POINT_QUARTER.fullmatch(point)
+    return _month_end(int(match.group(1)), 3 * int(match.group(2)))
+
+
+def _point_label(point: str) -> str:
+    if match := _POINT_DAY.fullmatch(point):
+        return "ngày " + date(*map(int, match.groups())).strftime("%d/%m/%Y")
+    if match := _POINT_MONTH.fullmatch(point):
+        return f"tháng {int(match.group(2))}/{match.group(1)}"
+    match = _POINT_QUARTER.fullmatch(point)
+    return f"quý {to_roman(int(match.group(2)))}/{match.group(1)}"
+
+
+def _every_label(period: str) -> str:
+    match = _EVERY.fullmatch(period)
+    count, unit = int(match.group(1)), match.group(2)
+    named = {
+        (1, "D"): "Hằng ngày",
+        (1, "W"): "Hằng tuần",
+        (1, "M"): "Hằng tháng",
+        (3, "M"): "Hằng quý",
+        (12, "M"): "Hằng năm",
+        (1, "Y"): "Hằng năm",
+    }
+    if (count, unit) in named:
+        return named[(count, unit)]
+    word = {"D": "ngày", "W": "tuần", "M": "tháng", "Y": "năm"}[unit]
+    return f"{count} {word}/lần"

@@ -1,0 +1,268 @@
+"""Tasks (items) from the outline of a document's body.
+
+An entry is a task unless it only groups others: a time heading ("Quý I") gives its period
+to the tasks under it, and a numbered entry with numbered sub-entries ("1." over "1.1.",
+"1.2.") is a group heading, unless the sub-entries share one time/unit block, which makes
+the group one task.  Bullets under a task are its details, except the attribute
+lines "Thời gian thực hiện: …" and "Đơn vị chủ trì: …", which give the period and the unit
+in charge.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from .outline import BULLET_KINDS, Node, Section, attribute
+from .periods import find_period, is_period_heading, parse_period
+from .reading import ReadingItem
+from .textnorm import fold, shorten
+
+_INLINE_END = r"\s*(?=[;\n)]|\.(?:\s|$)|$)"
+_INLINE_TIME_RE = re.compile(
+    r"(?i:thời gian(?: thực hiện| hoàn thành)?|thời hạn)\s*:\s*(?P<value>[^;\n)]+?)" + _INLINE_END
+)
+_INLINE_LEAD_RE = re.compile(
+    r"(?i:(?:đơn vị|cơ quan|bộ phận|người)\s+(?:chủ trì|thực hiện|phụ trách)|chủ trì)\s*:\s*"
+    r"(?P<value>[^;\n)]+?)" + _INLINE_END
+)
+_UNIT_PREFIX_RE = re.compile(r"^(?P<who>[^:;.,]{3,100}?)\s*:\s*\S")
+_MAX_UNIT_WORDS = 15
+_ROW_TEXT_WORDS = ("nội dung", "nhiệm vụ", "công việc", "hoạt động")
+_ROW_TIME_WORDS = ("tháng", "thời gian", "thời hạn", "quý")
+_ROW_LEAD_WORDS = ("chủ trì", "phụ trách", "thực hiện", "người", "đơn vị", "cán bộ", "cơ quan")
+_ROW_ROLE_WORDS = ("chức vụ",)
+
+
+@dataclass
+class _Context:
+    year: int | None
+    kind: str
+    warnings: list[str]
+    period: str | None = None
+    # a task with its own time in a section that is not expressly "trọng tâm" is scheduled
+    promote: bool = True
+
+
+def section_items(section: Section, year: int | None, warnings: list[str]) -> list[ReadingItem]:
+    kind = section.kind
+    if kind is None:
+        if section.entries or section.intro:
+            warnings.append(
+                f"Phần “{section.title}” không chứa nhiệm vụ nên không được tách thành nhiệm vụ."
+            )
+        return []
+    promote = "trọng tâm" not in fold(section.title or "")
+    context = _Context(year=year, kind=kind, warnings=warnings, promote=promote)
+    items: list[ReadingItem] = []
+    if section.title is not None and not section.entries:
+        for text in section.intro:
+            items.append(_item(context, _clean(text), [], None))
+        return items
+    if section.title is not None:
+        for text in section.intro:
+            if not text.endswith(":"):
+                warnings.append(
+                    f"Đoạn “{shorten(text)}” ở đầu phần “{section.title}” không được tách "
+                    "thành nhiệm vụ."
+                )
+    _walk(section.entries, context, items)
+    return items
+
+
+def _walk(nodes: list[Node], context: _Context, items: list[ReadingItem]) -> None:
+    shared = _shared_attributes(nodes)
+    header: list[str] | None = None
+    for node in nodes:
+        paragraph = node.paragraph
+        if paragraph.kind == "row":
+            cells = _cells(paragraph.text)
+            if header is None and _is_table_header(cells):
+                header = cells
+            else:
+                items.append(_row_item(context, paragraph.text, cells, header or []))
+            continue
+        header = None
+        attributes, others = _split(node)
+        if is_period_heading(paragraph.text) and (others or not attributes):
+            if not others:
+                context.warnings.append(f"Mục “{paragraph.text}” không có nhiệm vụ nào.")
+                continue
+            period = parse_period(paragraph.text, context.year)
+            _walk(others, replace(context, period=period), items)
+            continue
+        numbered = [child for child in others if child.paragraph.kind not in BULLET_KINDS]
+        if attributes or shared.get(id(node)) or not numbered:
+            items.append(_task(node, attributes or shared.get(id(node), []), others, context))
+            continue
+        if _shared_attributes(others):
+            # "3." over "3.1.", "3.2." that share one time/unit block: the group is the task
+            last_attributes, last_others = _split(others[-1])
+            children = [*others[:-1], replace(others[-1], children=last_others)]
+            items.append(_task(node, last_attributes, children, context))
+            continue
+        for note in node.notes:
+            context.warnings.append(
+                f"Đoạn “{shorten(note)}” dưới mục “{shorten(paragraph.text, 40)}” không gắn "
+                "được với nhiệm vụ nào."
+            )
+        _walk(others, context, items)
+
+
+def _split(node: Node) -> tuple[list[tuple[str, str]], list[Node]]:
+    """The attribute lines (category, value) of an entry, and its other children."""
+    attributes: list[tuple[str, str]] = []
+    others: list[Node] = []
+    for child in node.children:
+        found = attribute(child.paragraph.text) if not child.children else None
+        if found:
+            attributes.append(found)
+        if not found or found[0] == "other":
+            others.append(child)
+    return attributes, others
+
+
+def _shared_attributes(nodes: list[Node]) -> dict[int, list[tuple[str, str]]]:
+    """Sub-tasks "3.1.", "3.2.", "3.3." followed by one "Thời gian …/Đơn vị chủ trì …" block
+    under the last of them: the block is for all of them."""
+    if len(nodes) < 2:
+        return {}
+    last_attributes, _ = _split(nodes[-1])
+    earlier = nodes[:-1]
+    if not last_attributes or any(node.children or node.notes for node in earlier):
+        return {}
+    if any(node.paragraph.kind in BULLET_KINDS | {"row"} for node in nodes):
+        return {}
+    return {id(node): last_attributes for node in earlier}
+
+
+def _task(
+    node: Node, attributes: list[tuple[str, str]], others: list[Node], context: _Context
+) -> ReadingItem:
+    lines = [_clean(node.paragraph.text)]
+    for note in node.notes:
+        found = attribute(note)
+        if found and found[0] != "other":
+            attributes = [*attributes, found]
+        else:
+            lines.append(_clean(note))
+    for child in others:
+        lines.extend(_render(child))
+    return _item(context, "\n".join(lines), attributes, node.paragraph.text)
+
+
+def _item(
+    context: _Context, text: str, attributes: list[tuple[str, str]], own_text: str | None
+) -> ReadingItem:
+    own_text = own_text or text
+    period, from_schedule = None, False
+    for category, value in attributes:
+        if category == "time":
+            period = parse_period(value, context.year)
+            if period is None:
+                context.warnings.append(
+                    f"Không hiểu thời gian “{shorten(value)}” của nhiệm vụ “{shorten(own_text)}”."
+                )
+            from_schedule = True
+            break
+    if period is None and context.period:
+        period, from_schedule = context.period, True
+    if period is None and (inline := _INLINE_TIME_RE.search(own_text)):
+        period = parse_period(inline.group("value"), context.year)
+        from_schedule = period is not None
+    if period is None:
+        period = find_period(own_text, context.year)
+    responsible = next((value for category, value in attributes if category == "lead"), None)
+    if responsible is None and (inline := _INLINE_LEAD_RE.search(own_text)):
+        responsible = inline.group("value")
+    if responsible is None and context.kind == "organization":
+        responsible = _named_unit(text)
+    promoted = context.promote and from_schedule
+    kind = "scheduled" if context.kind == "focus" and promoted else context.kind
+    if kind == "scheduled" and period is None:
+        context.warnings.append(f"Nhiệm vụ “{shorten(own_text)}” không có thời gian thực hiện.")
+    return ReadingItem(
+        kind=kind,
+        text=text,
+        period=period,
+        responsible=_clean_value(responsible) if responsible else None,
+    )
+
+
+def _named_unit(text: str) -> str | None:
+    """The unit an implementation clause is about: "Văn phòng: tham mưu …", or a clause that
+    is only a unit's name with its duties listed under it."""
+    first, _, details = text.partition("\n")
+    if match := _UNIT_PREFIX_RE.match(first):
+        who = match.group("who")
+        if who[0].isupper() and len(who.split()) <= _MAX_UNIT_WORDS:
+            return who
+    short = len(first.split()) <= _MAX_UNIT_WORDS
+    if details and short and not first.endswith((".", ";", ":", "!", "?")):
+        return first
+    return None
+
+
+def _render(node: Node) -> list[str]:
+    paragraph = node.paragraph
+    first = f"{paragraph.marker} {paragraph.text}".strip()
+    lines = [first, *node.notes]
+    for child in node.children:
+        lines.extend(_render(child))
+    return lines
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.split("|")]
+
+
+def _row_item(context: _Context, text: str, cells: list[str], header: list[str]) -> ReadingItem:
+    """A row of a schedule table: "Tháng 7 | Nguyễn Văn A | Chủ tịch | Ngày 03; 10", or
+    "1 | Xây dựng chương trình | Quý I | Văn phòng" under "TT | Nội dung | Thời gian | Chủ trì"."""
+    columns = [(fold(name), cell) for name, cell in zip(header, cells, strict=False)]
+    content = _column(columns, _ROW_TEXT_WORDS)
+    period = None
+    for name, cell in columns:
+        if any(word in name for word in _ROW_TIME_WORDS) and cell:
+            period = parse_period(cell, context.year)
+            if period:
+                break
+    lead_columns = [
+        (name, cell)
+        for name, cell in columns
+        if "phối hợp" not in name and not any(word in name for word in _ROW_TEXT_WORDS)
+    ]
+    lead = next(
+        (cell for word in _ROW_LEAD_WORDS for name, cell in lead_columns if word in name and cell),
+        None,
+    )
+    role = _column(columns, _ROW_ROLE_WORDS)
+    responsible = f"{lead} ({role})" if lead and role else lead
+    item_text = content or text
+    kind = "scheduled" if context.kind == "focus" and period and context.promote else context.kind
+    return ReadingItem(
+        kind=kind,
+        text=item_text,
+        period=period or find_period(item_text, context.year),
+        responsible=responsible,
+    )
+
+
+def _is_table_header(cells: list[str]) -> bool:
+    words = _ROW_TEXT_WORDS + _ROW_TIME_WORDS + _ROW_LEAD_WORDS + _ROW_ROLE_WORDS
+    return any(fold(cell) in {"tt", "stt"} or any(w in fold(cell) for w in words) for cell in cells)
+
+
+def _column(columns: list[tuple[str, str]], words: tuple[str, ...]) -> str | None:
+    return next(
+        (cell for name, cell in columns if any(word in name for word in words) and cell), None
+    )
+
+
+def _clean(text: str) -> str:
+    text = text.strip()
+    if text.endswith("./."):
+        text = text[:-2]
+    return text
+
+
+def _clean_value(text: str) -> str:
+    return text.strip().rstrip(";,.").strip()
