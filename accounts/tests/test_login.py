@@ -31,3 +31,9 @@ def test_logout_is_a_post(client, clerk):
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert client.get(reverse("programs:dashboard")).status_code == 302
+
+
+def test_vietnamese_is_the_default_whatever_the_browser_language(client, db):
+    page = client.get(reverse("accounts:login"), headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert "Đăng nhập" in page.content.decode()
+    assert page["Content-Language"] == "vi"

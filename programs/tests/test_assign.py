@@ -65,3 +65,15 @@ def test_a_member_of_another_commune_cannot_be_assigned(
     assert response.status_code == 400
     task.refresh_from_db()
     assert task.responsible != stranger
+
+
+def test_the_history_speaks_in_labels_not_field_names(client, clerk, task, seat, other_seat):
+    client.force_login(clerk)
+    client.post(
+        reverse("programs:task_assign", args=[task.pk]),
+        {"responsible": other_seat.pk, "cooperators": [seat.pk], "period": "Q1"},
+    )
+    body = client.get(reverse("programs:task", args=[task.pk])).content.decode()
+    assert '<span class="field">Người phối hợp</span>' in body
+    assert '<span class="field">cooperators' not in body
+    assert f"<ins>{seat}</ins>" in body

@@ -1,11 +1,14 @@
-"""English interface keeps the Vietnamese dd/mm/yyyy dates: they are official dates."""
+"""The English interface keeps Vietnamese dd/mm/yyyy dates: they are official dates."""
 
-DATE_FORMAT = "d/m/Y"
-SHORT_DATE_FORMAT = "d/m/Y"
-DATETIME_FORMAT = "d/m/Y H:i"
-SHORT_DATETIME_FORMAT = "d/m/Y H:i"
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"]
-FIRST_DAY_OF_WEEK = 1
+from dvcq.formats.vi.formats import (  # noqa: F401
+    DATE_FORMAT,
+    DATE_INPUT_FORMATS,
+    DATETIME_FORMAT,
+    DATETIME_INPUT_FORMATS,
+    FIRST_DAY_OF_WEEK,
+    SHORT_DATE_FORMAT,
+    SHORT_DATETIME_FORMAT,
+)
+
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
