@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "committee",
     "documents",
     "programs",
+    "outgoing",
 ]
 
 MIDDLEWARE = [

@@ -12,5 +12,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/", include("accounts.urls")),
     path("ban-chi-dao/", include("committee.urls")),
+    path("van-ban-di/", include("outgoing.urls")),
     path("", include("programs.urls")),
 ]
