@@ -48,3 +48,42 @@ class Citation(models.Model):
 
     def __str__(self) -> str:
         return str(self.document)
+
+
+class TaskCitation(models.Model):
+    """A document named in the text of one task (so its page lists the tasks resting on it)."""
+
+    task = models.ForeignKey("programs.Task", on_delete=models.CASCADE, related_name="citations")
+    document = models.ForeignKey(
+        CitedDocument, on_delete=models.PROTECT, related_name="task_citations"
+    )
+
+    class Meta:
+        verbose_name = _("trích dẫn trong nhiệm vụ")
+        verbose_name_plural = _("trích dẫn trong nhiệm vụ")
+        constraints = [
+            models.UniqueConstraint(fields=["task", "document"], name="unique_task_citation")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.document)
+
+
+class ImportDraft(models.Model):
+    """An uploaded document waiting on the review screen: its text, the importer's reading
+    (the JSON of import-format.md, with the clerk's corrections) and who uploaded it."""
+
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(_("tên tệp"), max_length=255)
+    source_text = models.TextField(_("văn bản"))
+    reading = models.JSONField(_("kết quả đọc"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("văn bản chờ rà soát")
+        verbose_name_plural = _("văn bản chờ rà soát")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -1,7 +1,7 @@
 """Keeping the index of cited documents."""
 
-from documents.importing.citations import citation_key
-from documents.models import Citation, CitedDocument
+from documents.importing.citations import citation_key, extract_citations
+from documents.models import Citation, CitedDocument, TaskCitation
 
 
 def _key_string(citation) -> str:
@@ -49,3 +49,16 @@ def index_citations(program, citations) -> list[Citation]:
             )
         )
     return Citation.objects.bulk_create(rows)
+
+
+def index_task_citations(tasks) -> list[TaskCitation]:
+    """Link each saved task to the documents its own text cites."""
+    rows = []
+    for task in tasks:
+        seen = set()
+        for citation in extract_citations(task.text):
+            document = document_for(citation)
+            if document.pk not in seen:
+                seen.add(document.pk)
+                rows.append(TaskCitation(task=task, document=document))
+    return TaskCitation.objects.bulk_create(rows, ignore_conflicts=True)

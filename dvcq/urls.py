@@ -13,5 +13,6 @@ urlpatterns = [
     path("tai-khoan/", include("accounts.urls")),
     path("ban-chi-dao/", include("committee.urls")),
     path("van-ban-di/", include("outgoing.urls")),
+    path("van-ban/", include("documents.urls")),
     path("", include("programs.urls")),
 ]

@@ -137,14 +137,18 @@ class TaskFilterForm(forms.Form):
     )
     responsible = forms.ChoiceField(label=_("Người chủ trì"), required=False)
     hamlet = forms.ChoiceField(label=_("Thôn, xóm"), required=False)
+    document = forms.TypedChoiceField(
+        label=_("Văn bản căn cứ"), required=False, coerce=int, empty_value=None
+    )
     due = forms.ChoiceField(
         label=_("Thời hạn"),
         required=False,
         choices=[("", _("Mọi thời hạn")), ("soon", _("Đến hạn trong 14 ngày"))],
     )
 
-    def __init__(self, *args, members=(), hamlets=(), **kwargs):
+    def __init__(self, *args, members=(), hamlets=(), documents=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["document"].choices = [("", _("Tất cả"))] + [(d.pk, str(d)) for d in documents]
         self.fields["responsible"].choices = [("", _("Tất cả")), ("none", _("Chưa phân công"))] + [
             (str(m.pk), m.full_name) for m in members
         ]

@@ -22,6 +22,11 @@ from documents.importing.periods import period_label
 from dvcq.text import fold
 
 
+class ProgramStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    ISSUED = "issued", _("Đã ban hành")
+
+
 class Program(models.Model):
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="programs")
     year = models.PositiveSmallIntegerField(_("năm"))
@@ -40,6 +45,17 @@ class Program(models.Model):
     anniversaries = models.JSONField(_("ngày kỷ niệm"), default=list, blank=True)
     source_name = models.CharField(_("tệp nguồn"), max_length=255, blank=True)
     source_text = models.TextField(_("văn bản gốc"), blank=True)
+    status = models.CharField(
+        _("tình trạng"), max_length=10, choices=ProgramStatus.choices, default=ProgramStatus.ISSUED
+    )
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_programs",
+        verbose_name=_("xây dựng từ chương trình"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -117,6 +133,13 @@ class TaskQuerySet(models.QuerySet):
         return self.exclude(kind=TaskKind.ORGANIZATION)
 
 
+class ActiveTaskManager(models.Manager.from_queryset(TaskQuerySet)):
+    """Tasks still in the program's document; withdrawn ones stay only as history."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(withdrawn=False)
+
+
 class Task(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="tasks")
     unit = models.ForeignKey(
@@ -156,7 +179,25 @@ class Task(models.Model):
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = TaskQuerySet.as_manager()
+    withdrawn = models.BooleanField(
+        _("đã bỏ khỏi văn bản"),
+        default=False,
+        help_text=_("Mục không còn trong bản cập nhật của văn bản nhưng đã có cập nhật tiến độ."),
+    )
+    needs_review = models.BooleanField(
+        _("cần rà soát"), default=False, help_text=_("Mục chuyển từ chương trình năm trước.")
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        verbose_name=_("chuyển từ nhiệm vụ"),
+    )
+
+    objects = ActiveTaskManager()
+    all_objects = models.Manager()  # noqa: DJ012 - after the default manager on purpose
 
     class Meta:
         verbose_name = _("nhiệm vụ")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from audit.services import diff, record
 from documents.importing import ProgramReading
 from documents.importing.periods import is_valid_period, period_end
-from documents.services import index_citations
+from documents.services import index_citations, index_task_citations
 from dvcq.text import fold
 from programs.evidence import CheckedFile
 from programs.models import (
@@ -23,6 +23,7 @@ from programs.models import (
     SETTABLE_STATUSES,
     Evidence,
     Program,
+    ProgramStatus,
     Task,
     TaskStatus,
     TaskUpdate,
@@ -41,14 +42,38 @@ def _due_date_for(period: str | None, year: int) -> datetime.date:
     return period_end(period, year)
 
 
+def new_task(program, item, position: int, responsible=None) -> Task:
+    """An unsaved task for one item of a reading, due when its period ends."""
+    due = _due_date_for(item.period, program.year)
+    return Task(
+        program=program,
+        unit=program.unit,
+        kind=item.kind,
+        position=position,
+        text=item.text,
+        search_text=fold(item.text),
+        period=item.period or "",
+        due_date=due,
+        quarter=_quarter_of(due),
+        responsible=responsible,
+        responsible_office=item.responsible or "",
+    )
+
+
 @transaction.atomic
 def create_program_from_reading(
-    *, unit, reading: ProgramReading, actor=None, source_name: str = "", source_text: str = ""
+    *,
+    unit,
+    reading: ProgramReading,
+    actor=None,
+    source_name: str = "",
+    source_text: str = "",
+    assignments: dict | None = None,
 ) -> Program:
     """Create a unit's program from an importer reading.
 
     1. Refuse when the reading has no year or no items, or the unit already has that year's
-       program (the next issue's re-import will update instead).
+       program (``programs.revisions.apply_reading`` updates it instead).
     2. Create the program with the document's data, then its items as tasks in document
        order, each with the due date its period implies.
     3. Index the documents it cites, and record the creation in the audit log.
@@ -84,25 +109,14 @@ def create_program_from_reading(
         source_name=source_name,
         source_text=source_text,
     )
-    tasks = []
-    for position, item in enumerate(reading.items, start=1):
-        due = _due_date_for(item.period, reading.year)
-        tasks.append(
-            Task(
-                program=program,
-                unit=unit,
-                kind=item.kind,
-                position=position,
-                text=item.text,
-                search_text=fold(item.text),
-                period=item.period or "",
-                due_date=due,
-                quarter=_quarter_of(due),
-                responsible_office=item.responsible or "",
-            )
-        )
+    assignments = assignments or {}
+    tasks = [
+        new_task(program, item, position, assignments.get(position - 1))
+        for position, item in enumerate(reading.items, start=1)
+    ]
     Task.objects.bulk_create(tasks)
     index_citations(program, reading.citations)
+    index_task_citations(tasks)
     record(
         actor=actor,
         unit=unit,
@@ -289,11 +303,18 @@ def update_program_document(*, program: Program, actor, **values) -> Program:
         raise ValidationError(
             _("Ngày ban hành phải trong năm %(year)s hoặc cuối năm trước.") % {"year": program.year}
         )
-    before = {field: getattr(program, field) for field in values}
+    fields = list(values)
+    before = {field: getattr(program, field) for field in fields}
+    after = dict(values)
     for field, value in values.items():
         setattr(program, field, value)
-    program.save(update_fields=[*values, "updated_at"])
-    changes = diff(before, values)
+    numbered = program.number_symbol.split("/", 1)[0].strip() != ""
+    if program.status == ProgramStatus.DRAFT and numbered and program.issued_on:
+        # A draft that receives its number and date has been issued.
+        program.status = ProgramStatus.ISSUED
+        before["status"], after["status"] = ProgramStatus.DRAFT.label, ProgramStatus.ISSUED.label
+    program.save(update_fields=[*fields, "status", "updated_at"])
+    changes = diff(before, after)
     if changes:
         record(
             actor=actor,

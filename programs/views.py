@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Case, When
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,10 +16,11 @@ from django.views.decorators.http import require_POST
 from accounts.access import can_update_task, get_visible_or_404, manages_unit, scoped
 from audit.services import history_of
 from committee.models import CommitteeMember
+from documents.models import CitedDocument
 from dvcq.text import fold
-from programs import services, stats
+from programs import next_year, services, stats
 from programs.forms import ProgramDocumentForm, TaskAssignForm, TaskFilterForm, TaskUpdateForm
-from programs.models import Evidence, Program, Task, TaskKind, TaskStatus
+from programs.models import Evidence, Program, ProgramStatus, Task, TaskKind, TaskStatus
 from units.models import Hamlet
 
 TASKS_PER_PAGE = 50
@@ -29,16 +31,17 @@ def _visible_programs(user):
 
 
 def _chosen_program(request):
-    """The program asked for in ``?program=``, else the user's unit's latest, else the
-    latest one the user may see; ``None`` when there is none."""
+    """The program asked for in ``?program=``, else the user's unit's latest issued one, else
+    the latest one the user may see; ``None`` when there is none."""
     programs = _visible_programs(request.user)
     wanted = request.GET.get("program")
     if wanted:
         if not wanted.isdigit():
             raise Http404
         return get_visible_or_404(Program.objects.select_related("unit"), request.user, pk=wanted)
-    own = programs.filter(unit_id=request.user.unit_id).order_by("-year").first()
-    return own or programs.order_by("-year").first()
+    # Issued programs before drafts: next year's draft should not take over the dashboard.
+    latest = programs.order_by(Case(When(status=ProgramStatus.DRAFT, then=1), default=0), "-year")
+    return latest.filter(unit_id=request.user.unit_id).first() or latest.first()
 
 
 @login_required
@@ -106,6 +109,41 @@ def _program_page(request, program, document_form=None, status=200):
 
 
 @login_required
+def program_next_year(request, pk: int):
+    """Xây dựng chương trình năm sau: choose which finished one-off tasks to carry, then draft."""
+    program = get_visible_or_404(Program.objects.select_related("unit"), request.user, pk=pk)
+    if not manages_unit(request.user, program.unit):
+        raise Http404
+    optional = next_year.finished_one_offs(program)
+    existing = Program.objects.filter(unit=program.unit, year=program.year + 1).first()
+    if request.method == "POST" and existing is None:
+        allowed = {t.pk for t in optional}
+        chosen = [int(v) for v in request.POST.getlist("include") if v.isdigit()]
+        try:
+            draft = next_year.draft_next_year(
+                program=program,
+                actor=request.user,
+                chosen_done_ids=[pk for pk in chosen if pk in allowed],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("Đã tạo dự thảo chương trình năm %(year)s; các mục chuyển sang cần rà soát.")
+                % {"year": draft.year},
+            )
+            return redirect("programs:program", pk=draft.pk)
+    context = {
+        "program": program,
+        "optional": optional,
+        "existing": existing,
+        "carried": next_year.carried_tasks(program),
+    }
+    return render(request, "programs/next_year.html", context)
+
+
+@login_required
 @require_POST
 def program_document(request, pk: int):
     program = get_visible_or_404(Program.objects.select_related("unit"), request.user, pk=pk)
@@ -145,6 +183,8 @@ def _filtered_tasks(request, program, form, today):
         tasks = tasks.filter(responsible_id=int(data["responsible"]))
     if data["hamlet"]:
         tasks = tasks.filter(hamlets__id=int(data["hamlet"])).distinct()
+    if data["document"]:
+        tasks = tasks.filter(citations__document_id=data["document"]).distinct()
     if data["due"] == "soon":
         tasks = tasks.filter(
             status__in=("not_started", "in_progress"),
@@ -164,7 +204,12 @@ def task_list(request):
         "end_date", "position", "full_name"
     )
     hamlets = Hamlet.objects.filter(unit=program.unit)
-    form = TaskFilterForm(request.GET or None, members=members, hamlets=hamlets)
+    documents = CitedDocument.objects.filter(citations__program=program).order_by(
+        "citations__position"
+    )
+    form = TaskFilterForm(
+        request.GET or None, members=members, hamlets=hamlets, documents=documents
+    )
     tasks = _filtered_tasks(request, program, form, today)
     page = Paginator(tasks, TASKS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -214,6 +259,7 @@ def _task_page(request, task, update_form=None, assign_form=None, status=200):
         "task": task,
         "program": task.program,
         "cooperators": task.cooperators.all(),
+        "documents": CitedDocument.objects.filter(task_citations__task=task),
         "hamlets": task.hamlets.all(),
         "updates": updates,
         "history": history_of(task),

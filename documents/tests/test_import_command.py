@@ -86,11 +86,13 @@ def test_import_creates_the_program_as_the_document_has_it(commune):
     assert CitedDocument.objects.filter(kind="Chỉ thị", number="33").count() == 1
 
 
-def test_importing_the_same_year_twice_is_refused(commune):
+def test_importing_the_same_document_again_changes_nothing(commune):
     call_command("import_program", str(SEED), unit=commune.code, stdout=StringIO())
-    with pytest.raises(CommandError, match="đã có chương trình năm 2023"):
-        call_command("import_program", str(SEED), unit=commune.code, stdout=StringIO())
+    out = StringIO()
+    call_command("import_program", str(SEED), unit=commune.code, stdout=out)
+    assert "thêm 0, sửa 0, bỏ 0, giữ nguyên 29" in out.getvalue()
     assert Program.objects.count() == 1
+    assert Program.objects.get().tasks.count() == 29
 
 
 @pytest.mark.parametrize(

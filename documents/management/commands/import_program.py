@@ -12,7 +12,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from documents.importing import ImportFileError, parse_program_file
+from documents.importing import ImportFileError, parse_program_file, read_source
+
+
+def source_text(filename: str, data: bytes) -> str:
+    """The document's text as kept beside the program (shown on the review screen)."""
+    try:
+        return read_source(filename, data)
+    except ImportFileError:
+        return ""
 
 
 class Command(BaseCommand):
@@ -47,34 +55,43 @@ class Command(BaseCommand):
         if not options["unit"]:
             raise CommandError("Cần chỉ rõ đơn vị: --unit MÃ_ĐƠN_VỊ.")
 
-        from programs.services import create_program_from_reading
+        from programs.revisions import apply_reading
         from units.models import Unit
 
         unit = Unit.objects.filter(code=options["unit"]).first()
         if unit is None:
             raise CommandError(f"Không tìm thấy đơn vị có mã “{options['unit']}”.")
         try:
-            program = create_program_from_reading(
+            report = apply_reading(
                 unit=unit,
                 reading=reading,
                 source_name=path.name,
-                source_text=data.decode("utf-8", errors="replace") if path.suffix == ".txt" else "",
+                source_text=source_text(path.name, data),
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
+        program = report.program
         if options["format"] == "json":
-            self.stdout.write(
-                json.dumps(
-                    {"program": program.pk, **reading.to_dict()}, ensure_ascii=False, indent=2
-                )
-            )
-        else:
+            payload = {
+                "program": program.pk,
+                "created": report.created,
+                "added": report.added,
+                "changed": report.changed,
+                "removed": report.removed,
+                **reading.to_dict(),
+            }
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        if report.created:
             self.stdout.write(
                 f"Đã tạo chương trình năm {program.year} của {unit.name}: "
                 f"{program.tasks.count()} mục, {program.citations.count()} văn bản trích dẫn."
             )
-            for warning in reading.warnings:
-                self.stdout.write(f"Lưu ý: {warning}")
+        else:
+            for line in report.lines():
+                self.stdout.write(line)
+        for warning in reading.warnings:
+            self.stdout.write(f"Lưu ý: {warning}")
 
     def _print(self, reading, fmt: str) -> None:
         if fmt == "json":

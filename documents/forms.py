@@ -1,0 +1,61 @@
+"""Upload and review of a program document."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from documents.importing import is_valid_period
+from programs.models import TaskKind
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp văn bản (.docx, .pdf, .txt)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
+        error_messages={"required": _("Vui lòng chọn tệp văn bản."), "empty": _("Tệp rỗng.")},
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        limit = settings.IMPORT_MAX_BYTES
+        if uploaded.size > limit:
+            raise ValidationError(_("Tệp quá lớn: tối đa %(mb)s MB.") % {"mb": limit // 2**20})
+        return uploaded
+
+
+class HeaderReviewForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Năm của chương trình"),
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "min_value": _("Năm không hợp lệ."),
+            "max_value": _("Năm không hợp lệ."),
+            "required": _("Vui lòng nhập năm của chương trình."),
+            "invalid": _("Năm không hợp lệ."),
+        },
+    )
+    title = forms.CharField(label=_("Trích yếu"), max_length=400)
+    number_symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=60, required=False)
+
+
+class ItemReviewForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại"), choices=TaskKind.choices)
+    period = forms.CharField(label=_("Thời gian (mã)"), max_length=40, required=False)
+    responsible = forms.TypedChoiceField(
+        label=_("Người chủ trì"), required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].choices = [("", "—")] + [(m.pk, m.full_name) for m in members]
+
+    def clean_period(self):
+        value = self.cleaned_data["period"].strip()
+        if value and not is_valid_period(value):
+            raise ValidationError(
+                _("“%(p)s” không phải mã thời gian hợp lệ (Q1–Q4, H1, H2, Y, M1–M12, …).")
+                % {"p": value}
+            )
+        return value

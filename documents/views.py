@@ -1,0 +1,187 @@
+"""Importing a program through the review screen, and the registry of cited documents."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from accounts.access import manages_unit, visible_filter
+from committee.models import CommitteeMember
+from documents.forms import HeaderReviewForm, ItemReviewForm, UploadForm
+from documents.importing import ImportFileError, parse_program_file, read_source
+from documents.models import CitedDocument, ImportDraft
+from documents.review import reading_from_dict
+from programs.models import Program, Task
+from programs.revisions import apply_reading
+
+
+def _require_manager(request):
+    unit = request.user.unit
+    if unit is None or not manages_unit(request.user, unit):
+        raise Http404
+    return unit
+
+
+@login_required
+def import_upload(request):
+    unit = _require_manager(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        data = uploaded.read()
+        try:
+            reading = parse_program_file(uploaded.name, data)
+            text = read_source(uploaded.name, data)
+        except ImportFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            draft = ImportDraft.objects.create(
+                unit=unit,
+                uploaded_by=request.user,
+                filename=uploaded.name[:255],
+                source_text=text,
+                reading=reading.to_dict(),
+            )
+            return redirect("documents:import_review", pk=draft.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "documents/import_upload.html", {"form": form}, status=status)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _preview(unit, reading) -> tuple[bool | None, list[str]]:
+    """What saving would do, computed in a transaction that is rolled back."""
+    outcome: tuple[bool | None, list[str]] = (None, [])
+    try:
+        with transaction.atomic():
+            report = apply_reading(unit=unit, reading=reading)
+            outcome = (report.created, report.lines())
+            raise _Rollback
+    except _Rollback:
+        return outcome
+    except ValidationError as exc:
+        return None, exc.messages
+
+
+def _draft_for(request, pk: int) -> ImportDraft:
+    unit = _require_manager(request)
+    draft = ImportDraft.objects.filter(pk=pk, unit=unit).first()
+    if draft is None:
+        raise Http404
+    return draft
+
+
+@login_required
+def import_review(request, pk: int):
+    draft = _draft_for(request, pk)
+    unit = draft.unit
+    members = list(CommitteeMember.objects.filter(unit=unit).current())
+    data = draft.reading
+    items = data["items"]
+    post = request.POST if request.method == "POST" else None
+    header = HeaderReviewForm(
+        post,
+        initial={
+            "year": data.get("year"),
+            "title": data.get("title"),
+            "number_symbol": data.get("number_symbol"),
+        },
+    )
+    item_forms = [
+        ItemReviewForm(
+            post,
+            prefix=f"item-{i}",
+            members=members,
+            initial={"kind": item["kind"], "period": item.get("period") or ""},
+        )
+        for i, item in enumerate(items)
+    ]
+    if request.method == "POST":
+        if "discard" in request.POST:
+            draft.delete()
+            messages.info(request, _("Đã hủy bản nhập."))
+            return redirect("documents:import_upload")
+        if header.is_valid() and all(f.is_valid() for f in item_forms):
+            corrected = dict(data, **header.cleaned_data)
+            corrected["items"] = [
+                dict(item, kind=f.cleaned_data["kind"], period=f.cleaned_data["period"] or None)
+                for item, f in zip(items, item_forms, strict=True)
+            ]
+            by_id = {m.pk: m for m in members}
+            assignments = {
+                i: by_id.get(f.cleaned_data["responsible"]) for i, f in enumerate(item_forms)
+            }
+            try:
+                report = apply_reading(
+                    unit=unit,
+                    reading=reading_from_dict(corrected),
+                    actor=request.user,
+                    source_name=draft.filename,
+                    source_text=draft.source_text,
+                    assignments=assignments,
+                )
+            except ValidationError as exc:
+                header.add_error(None, exc)
+            else:
+                draft.delete()
+                for line in report.lines()[:12]:
+                    messages.success(request, line)
+                return redirect("programs:program", pk=report.program.pk)
+    created, preview = _preview(unit, reading_from_dict(data))
+    context = {
+        "draft": draft,
+        "header": header,
+        "rows": list(zip(items, item_forms, strict=True)),
+        "warnings": data.get("warnings") or [],
+        "citations": data.get("citations") or [],
+        "sections": data.get("sections") or [],
+        "existing": Program.objects.filter(unit=unit, year=data.get("year")).first(),
+        "preview": preview,
+        "preview_created": created,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "documents/import_review.html", context, status=status)
+
+
+@login_required
+def document_list(request):
+    """Cited documents the user's programs rest on, most cited first."""
+    scope = Q(**visible_filter(request.user, "citations__program__unit"))
+    documents = (
+        CitedDocument.objects.filter(scope)
+        .annotate(programs=Count("citations__program", filter=scope, distinct=True))
+        .order_by("-programs", "kind", "number")
+    )
+    return render(request, "documents/document_list.html", {"documents": documents})
+
+
+@login_required
+def document_detail(request, pk: int):
+    document = CitedDocument.objects.filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    programs = (
+        Program.objects.filter(citations__document=document, **visible_filter(request.user))
+        .select_related("unit")
+        .order_by("-year", "unit__name")
+        .distinct()
+    )
+    tasks = (
+        Task.objects.filter(citations__document=document, **visible_filter(request.user))
+        .select_related("program", "program__unit")
+        .order_by("-program__year", "program__unit__name", "position")
+        .distinct()
+    )
+    if not programs and not tasks:
+        raise Http404
+    return render(
+        request,
+        "documents/document_detail.html",
+        {"document": document, "programs": programs, "tasks": tasks},
+    )
