@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('documents', '0001_initial'),
-        ('programs', '0002_program_based_on_program_status_task_carried_from_and_more'),
+        ('programs', '0002_program_status_and_carried_tasks'),
         ('units', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
