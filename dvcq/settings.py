@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "documents",
     "programs",
     "outgoing",
+    "followup",
+    "meetings",
+    "activities",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +145,10 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("EMAIL_USE_TLS", False),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dvcq@localhost")
+
+# Background jobs: the database queue by default (no extra server); a Redis URL for scale-out.
+DVCQ_QUEUE_URL = env_str("DVCQ_QUEUE_URL", "")
+DVCQ_SITE_URL = env_str("DVCQ_SITE_URL", "http://127.0.0.1:8000")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -14,5 +14,8 @@ urlpatterns = [
     path("ban-chi-dao/", include("committee.urls")),
     path("van-ban-di/", include("outgoing.urls")),
     path("van-ban/", include("documents.urls")),
+    path("theo-doi/", include("followup.urls")),
+    path("hop/", include("meetings.urls")),
+    path("hoat-dong/", include("activities.urls")),
     path("", include("programs.urls")),
 ]

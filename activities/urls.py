@@ -1,0 +1,5 @@
+"""URLs of the activities app."""
+
+app_name = "activities"
+
+urlpatterns: list = []

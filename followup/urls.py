@@ -1,0 +1,5 @@
+"""URLs of the followup app."""
+
+app_name = "followup"
+
+urlpatterns: list = []
