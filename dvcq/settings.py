@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "followup",
     "meetings",
     "activities",
+    "reminders",
+    "jobs",
 ]
 
 MIDDLEWARE = [

@@ -17,5 +17,7 @@ urlpatterns = [
     path("theo-doi/", include("followup.urls")),
     path("hop/", include("meetings.urls")),
     path("hoat-dong/", include("activities.urls")),
+    path("thong-bao/", include("reminders.urls")),
+    path("viec-nen/", include("jobs.urls")),
     path("", include("programs.urls")),
 ]

@@ -325,3 +325,55 @@ def update_program_document(*, program: Program, actor, **values) -> Program:
             changes=changes,
         )
     return program
+
+
+@transaction.atomic
+def add_task(
+    *,
+    program: Program,
+    actor,
+    text: str,
+    kind: str = "scheduled",
+    period: str = "",
+    due_date: datetime.date | None = None,
+    responsible=None,
+    source: str = "",
+) -> Task:
+    """Add a task to a program outside its document (e.g. a committee meeting's conclusion).
+
+    The due date comes from the period unless given, and must fall within the program's year.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Nội dung nhiệm vụ không được để trống."))
+    if period and not is_valid_period(period):
+        raise ValidationError(_("Thời gian thực hiện “%(p)s” không hợp lệ.") % {"p": period})
+    due = due_date or _due_date_for(period or None, program.year)
+    if due.year != program.year:
+        raise ValidationError(
+            _("Hạn hoàn thành phải nằm trong năm %(year)s của chương trình.")
+            % {"year": program.year}
+        )
+    if responsible is not None and responsible.unit_id != program.unit_id:
+        raise ValidationError(_("Người được phân công không thuộc đơn vị này."))
+    last = Task.all_objects.filter(program=program).order_by("-position").first()
+    task = Task.objects.create(
+        program=program,
+        kind=kind,
+        position=(last.position if last else 0) + 1,
+        text=text,
+        period=period,
+        due_date=due,
+        responsible=responsible,
+    )
+    index_task_citations([task])
+    record(
+        actor=actor,
+        unit=program.unit,
+        target=task,
+        verb="create",
+        summary=(_("Thêm nhiệm vụ: %(source)s") % {"source": source})
+        if source
+        else _("Thêm nhiệm vụ"),
+    )
+    return task
