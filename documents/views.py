@@ -1,5 +1,7 @@
 """Importing a program through the review screen, and the registry of cited documents."""
 
+import unicodedata
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -35,7 +37,7 @@ def import_upload(request):
         data = uploaded.read()
         try:
             reading = parse_program_file(uploaded.name, data)
-            text = read_source(uploaded.name, data)
+            text = unicodedata.normalize("NFC", read_source(uploaded.name, data))
         except ImportFileError as exc:
             form.add_error("file", str(exc))
         else:

@@ -136,3 +136,14 @@ def test_only_the_office_and_chair_of_the_unit_import(client, viewer, member_use
         == 404
     )
     assert ImportDraft.objects.exists()
+
+
+def test_the_source_text_is_kept_in_nfc(client, clerk):
+    import unicodedata
+
+    client.force_login(clerk)
+    decomposed = unicodedata.normalize("NFD", (SEED_DIR / "chuong-trinh-dvcq-2023.txt").read_text())
+    upload(client, "nfd.txt", decomposed.encode("utf-8"))
+    draft = ImportDraft.objects.get()
+    assert draft.source_text == unicodedata.normalize("NFC", draft.source_text)
+    assert "Số: /CTr-BTH" in draft.source_text

@@ -6,6 +6,7 @@ was.
 """
 
 import json
+import unicodedata
 from pathlib import Path
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from documents.importing import ImportFileError, parse_program_file, read_source
 def source_text(filename: str, data: bytes) -> str:
     """The document's text as kept beside the program (shown on the review screen)."""
     try:
-        return read_source(filename, data)
+        return unicodedata.normalize("NFC", read_source(filename, data))
     except ImportFileError:
         return ""
 
