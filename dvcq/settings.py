@@ -145,12 +145,14 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         "username": env_str("EMAIL_HOST_USER", ""),
         "password": env_str("EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "timeout": env_int("EMAIL_TIMEOUT", 30),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dvcq@localhost")
 
 # Background jobs: the database queue by default (no extra server); a Redis URL for scale-out.
 DVCQ_QUEUE_URL = env_str("DVCQ_QUEUE_URL", "")
 DVCQ_SITE_URL = env_str("DVCQ_SITE_URL", "http://127.0.0.1:8000")
+DVCQ_REMINDER_HOUR = env_int("DVCQ_REMINDER_HOUR", 7)  # the daily reminder pass, Vietnam time
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -1,0 +1,14 @@
+from django.contrib import admin
+
+from jobs.models import Job
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ("id", "kind", "status", "progress", "attempts", "run_at", "created_by")
+    list_filter = ("status", "kind")
+    search_fields = ("kind", "unique_key")
+    readonly_fields = [f.name for f in Job._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
