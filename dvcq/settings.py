@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "activities",
     "reminders",
     "jobs",
+    "citizens",
+    "inspections",
+    "brightspots",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +152,11 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         "timeout": env_int("EMAIL_TIMEOUT", 30),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dvcq@localhost")
+
+# Denouncers' identities are encrypted at rest with this key (Fernet, urlsafe base64 of 32
+# bytes). Set it in production and keep it out of database backups; the default serves the
+# demo and tests only.
+DVCQ_IDENTITY_KEY = env_str("DVCQ_IDENTITY_KEY", "ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q=")
 
 # Background jobs: the database queue by default (no extra server); a Redis URL for scale-out.
 DVCQ_QUEUE_URL = env_str("DVCQ_QUEUE_URL", "")

@@ -19,5 +19,9 @@ urlpatterns = [
     path("hoat-dong/", include("activities.urls")),
     path("thong-bao/", include("reminders.urls")),
     path("viec-nen/", include("jobs.urls")),
+    path("cong-dan/", include("citizens.urls")),
+    path("tu-kiem-tra/", include("inspections.urls")),
+    path("diem-sang/", include("brightspots.urls")),
+    path("bao-cao/", include("reports.urls")),
     path("", include("programs.urls")),
 ]

@@ -1,0 +1,5 @@
+"""URLs of the brightspots app."""
+
+app_name = "brightspots"
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""URLs of the citizens app."""
+
+app_name = "citizens"
+
+urlpatterns: list = []

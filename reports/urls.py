@@ -1,0 +1,5 @@
+"""URLs of the reports app."""
+
+app_name = "reports"
+
+urlpatterns: list = []
