@@ -2,6 +2,16 @@
 
 from django.urls import path
 
+from outgoing import views
+
 app_name = "outgoing"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.register, name="register"),
+    path(
+        "chuong-trinh/<int:pk>/tai-ve/<str:fmt>/",
+        views.program_download,
+        name="program_download",
+    ),
+    path("chuong-trinh/<int:pk>/ban-hanh/", views.program_issue, name="program_issue"),
+]
