@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Báo cáo, tổng hợp"
+
+    def ready(self):
+        # The built-in figure providers register themselves on import.
+        from reports import figures  # noqa: F401

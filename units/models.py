@@ -5,6 +5,7 @@ Each unit stores its materialised ``path`` ("/12/340/") so that "this unit and e
 below it" is one indexed prefix query, whatever the depth.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -65,6 +66,8 @@ class Unit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        if self.pk is not None:
+            self.clean()
         if self.pk is None:
             super().save(*args, **kwargs)
             kwargs = {k: v for k, v in kwargs.items() if k != "force_insert"}
@@ -80,6 +83,21 @@ class Unit(models.Model):
                     Unit.objects.filter(pk=child.pk).update(path=child.path)
         else:
             super().save(*args, **kwargs)
+
+    def clean(self):
+        """Refuse a parent or a merge that would make the unit its own ancestor."""
+        for field, label in (("parent", _("đơn vị cấp trên")), ("merged_into", _("sáp nhập vào"))):
+            seen, current = set(), getattr(self, field)
+            while current is not None:
+                if current.pk == self.pk or current.pk in seen:
+                    raise ValidationError(
+                        {
+                            field: _("Không thể chọn %(label)s như vậy: sẽ tạo thành vòng lặp.")
+                            % {"label": label}
+                        }
+                    )
+                seen.add(current.pk)
+                current = getattr(current, field)
 
     def is_within(self, other: "Unit") -> bool:
         return self.path.startswith(other.path)

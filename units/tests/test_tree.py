@@ -30,3 +30,24 @@ def test_moving_a_unit_moves_everything_below_it(db):
     assert commune.path == f"/{other_province.pk}/{district.pk}/{commune.pk}/"
     assert commune not in Unit.objects.within(province)
     assert commune in Unit.objects.within(other_province)
+
+
+def test_a_parent_or_merge_that_makes_a_cycle_is_refused(db):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    province = Unit.objects.create(code="p", name="Tỉnh", kind=UnitKind.PROVINCE)
+    commune = Unit.objects.create(code="c", name="Xã", kind=UnitKind.COMMUNE, parent=province)
+    ward = Unit.objects.create(code="w", name="Phường", kind=UnitKind.WARD, parent=province)
+    province.parent = commune
+    with pytest.raises(ValidationError, match="vòng lặp"):
+        province.save()
+    province.refresh_from_db()
+    ward.merged_into = commune
+    ward.save()
+    commune.merged_into = ward
+    with pytest.raises(ValidationError, match="vòng lặp"):
+        commune.save()
+    province.refresh_from_db()
+    commune.refresh_from_db()
+    assert province.parent is None and commune.merged_into is None
