@@ -1,8 +1,9 @@
 """Read program and plan documents (Chương trình, Kế hoạch, …) into a reviewable reading.
 
 ``parse_program_file(filename, data)`` is the entry point: it reads the file's text
-(``read_source``) and parses it (``parse_program_text``) into a ``ProgramReading`` whose
-``to_dict()`` is the JSON object described in import-format.md.
+(``read_source``: plain text in UTF-8, UTF-16, TCVN3 or VNI, .docx, .pdf with a text layer)
+and parses it (``parse_program_text``) into a ``ProgramReading`` whose ``to_dict()`` is the
+JSON object described in import-format.md.  ``batch.parse_folder`` reads a whole folder.
 """
 
 from .citations import citation_key, extract_citations
@@ -10,7 +11,7 @@ from .errors import ImportFileError
 from .periods import is_valid_period, period_end, period_label
 from .program_text import parse_program_text
 from .reading import Anniversary, Citation, ProgramReading, ReadingItem, Signer
-from .sources import read_source
+from .sources import read_document, read_source
 
 __all__ = [
     "Anniversary",
@@ -26,13 +27,17 @@ __all__ = [
     "parse_program_text",
     "period_end",
     "period_label",
+    "read_document",
     "read_source",
 ]
 
 
 def parse_program_file(filename: str, data: bytes) -> ProgramReading:
-    """Read and parse an uploaded file; raises ``ImportFileError`` when it holds no tasks."""
-    reading = parse_program_text(read_source(filename, data))
+    """Read and parse an uploaded file; raises ``ImportFileError`` when it cannot be read or
+    holds no tasks.  What the file reader had to mend or leave out opens the warnings."""
+    text, source_warnings = read_document(filename, data)
+    reading = parse_program_text(text)
+    reading.warnings[:0] = source_warnings
     if not reading.items:
         raise ImportFileError(f"Không tìm thấy nhiệm vụ nào trong tệp {filename}.")
     return reading

@@ -52,7 +52,7 @@ _DATE_RE = re.compile(
     r"(?P<m>\d{1,2})\s*(?:[/.-]|\s+(?i:năm)\s+)\s*(?P<y>\d{4})"
 )
 _ISSUER_START_RE = re.compile(r"[\s,]*(?:của|giữa)\s+")
-_ISSUER_END_RE = re.compile(r"[\n;:()“”\"!?,]|\.(?:\s|$)")
+_ISSUER_END_RE = re.compile(r"[\n;:()“”\"!?,|]|\.(?:\s|$)")
 _NOT_BEFORE_DATE = {"về", "của", "và", "giữa", "theo", "tại", "với", "để", "nhằm", "trong"}
 _ISSUER_STOPS = [
     ("về",),

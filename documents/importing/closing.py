@@ -1,8 +1,10 @@
-"""The end of a document: the "Nơi nhận:" list and the signature block."""
+"""The end of a document: the "Nơi nhận:" list and the signature block, and where a document
+attached after the signature ("KẾ HOẠCH …" issued with a "QUYẾT ĐỊNH") begins."""
 
 import re
 from dataclasses import dataclass, field
 
+from .header import is_type_line
 from .reading import Signer
 from .textnorm import fold, is_name_line, is_upper_line, shorten, starts_lower
 
@@ -12,15 +14,20 @@ _CAPACITY_RE = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _SIGNATURE_NOTE_RE = re.compile(r"^\(?\s*(?:đã ký|ký[^)]*)\s*\)?$", re.IGNORECASE)
 _MAX_TITLE_WORDS = 10
 _SIGNER_SEARCH_LINES = 12
+_MAX_TITLES = 6  # capacity and title lines above the signer's name
 
 
 @dataclass
 class Closing:
-    """Recipients, signer, and the line where the body ends."""
+    """Recipients, signer, the line where the body ends and the line where an attached
+    document starts.  ``missing`` tells what a complete document would have; ``warnings``
+    what was found but not read."""
 
     body_end: int
     recipients: list[str] = field(default_factory=list)
     signer: Signer = field(default_factory=Signer)
+    attachment_from: int | None = None
+    missing: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -33,7 +40,7 @@ def read_closing(lines: list[str], body_start: int) -> Closing:
     )
     closing = Closing(body_end=len(lines))
     if recipients_at is None:
-        closing.warnings.append("Không tìm thấy phần “Nơi nhận”.")
+        closing.missing.append("Không tìm thấy phần “Nơi nhận”.")
         found = _find_signer(lines, max(body_start, len(lines) - _SIGNER_SEARCH_LINES), len(lines))
         unread_from = found[2] if found else len(lines)
         if found:
@@ -53,9 +60,13 @@ def read_closing(lines: list[str], body_start: int) -> Closing:
             if found:
                 closing.body_end = found[1]
     if found is None:
-        closing.warnings.append("Không tìm thấy người ký văn bản.")
+        closing.missing.append("Không tìm thấy người ký văn bản.")
     else:
         closing.signer = found[0]
+    next_at = next((index for index in range(unread_from, len(lines)) if lines[index]), None)
+    if next_at is not None and is_type_line(lines[next_at]):
+        closing.attachment_from = next_at
+        return closing
     left_over = [line for line in lines[unread_from:] if line]
     if left_over:
         closing.warnings.append(
@@ -143,7 +154,7 @@ def _read_signer(lines: list[str], start: int, end: int) -> tuple[Signer, int, i
             continue
         if is_name_line(line) and titles:
             return _signer_from(titles, line), start, index + 1
-        if not (is_upper_line(line) or _CAPACITY_RE.match(line)):
+        if not (is_upper_line(line) or _CAPACITY_RE.match(line)) or len(titles) >= _MAX_TITLES:
             return None
         titles.append(line)
     return None

@@ -1,56 +1,162 @@
 """The text of a Word (.docx) file: paragraphs and table cells in document order, one line
-each, with Word's automatic numbering written out ("1.", "-") as a typist would type it."""
+each, with Word's automatic numbering written out ("1.", "-") as a typist would type it.
+
+A table of three columns or more, or a narrower one with a header row or times down its first
+column, holds data (a schedule, a table of tasks) and gives one line per row, "| cell | cell |
+cell |", a cell merged down the rows repeated in each of them and a row that is one merged
+cell written "| text |".  A table of the header or the signature (holding the motto, "Số:",
+"Nơi nhận:" or "TM. …") is layout and gives one line per cell paragraph, column by column.
+Text boxes are not part of the text flow and are left out, with a warning.  The archive is
+opened through ``zip_guard``.
+"""
 
 import io
-import zipfile
+import re
 
 from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .errors import ImportFileError
-from .textnorm import to_roman
+from .periods import is_period_heading
+from .table_rows import header_columns
+from .textnorm import shorten, to_roman
+from .zip_guard import read_members, stored_zip
 
 _DATA_TABLE_COLUMNS = 3
+_ROW_NUMBER_RE = re.compile(r"^\(?\d{1,3}[.)]?$")
+_LAYOUT_RE = re.compile(
+    r"^(?:cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–]|nơi nhận|số\s*[:.]"
+    r"|(?:TM|KT|TL|TUQ|Q)\s*\.\s)",
+    re.IGNORECASE,
+)
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def docx_text(filename: str, data: bytes) -> str:
-    try:
-        document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+def docx_text(filename: str, data: bytes) -> tuple[str, list[str]]:
+    """The text of the document and the warnings about what was left out."""
+    members = read_members(filename, data)
+    if "[Content_Types].xml" not in members or not any(
+        name.startswith("word/") for name in members
+    ):
         raise ImportFileError(
-            f"Không đọc được tệp {filename}: không phải tệp Word (.docx) hợp lệ."
+            f"Tệp {filename} là tệp nén (zip) nhưng không phải văn bản Word (.docx)."
+        )
+    try:
+        document = Document(io.BytesIO(stored_zip(members)))
+        return _read(document)
+    except ImportFileError:
+        raise
+    except Exception as error:  # python-docx and lxml raise many kinds of errors on bad parts
+        raise ImportFileError(
+            f"Không đọc được tệp {filename}: không phải tệp Word (.docx) hợp lệ hoặc đã bị hỏng."
         ) from error
+
+
+def _read(document) -> tuple[str, list[str]]:
     numbering = _Numbering(document)
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            lines.append(numbering.label(Paragraph(child, document)))
-        elif child.tag == qn("w:tbl"):
-            lines.extend(_table_lines(Table(child, document), numbering))
-    return "\n".join(lines)
+    body = document.element.body
+    for block in _blocks(body):
+        if block.tag == qn("w:p"):
+            lines.append(numbering.label(Paragraph(block, document)))
+        else:
+            lines.extend(_table_lines(Table(block, document), numbering))
+    return "\n".join(lines), _text_box_warnings(body)
+
+
+def _blocks(container):
+    """Paragraphs and tables in order, including those inside content controls."""
+    for child in container.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _text_box_warnings(body) -> list[str]:
+    boxes = [
+        box
+        for box in body.iter(qn("w:txbxContent"))
+        if not any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors())
+    ]
+    texts = [" ".join("".join(t.text or "" for t in box.iter(qn("w:t"))).split()) for box in boxes]
+    texts = [text for text in texts if text]
+    if not texts:
+        return []
+    return [
+        f"Văn bản có {len(texts)} khung chữ (text box) nằm ngoài dòng văn bản nên không được "
+        f"đọc (khung đầu tiên: “{shorten(texts[0])}”)."
+    ]
 
 
 def _table_lines(table: Table, numbering: "_Numbering") -> list[str]:
-    """A layout table (header, signature: one or two columns) gives one line per cell
-    paragraph; a data table (a schedule) gives one "cell | cell | cell" line per row."""
-    data_table = len(table.columns) >= _DATA_TABLE_COLUMNS
+    grid = [list(row.cells) for row in table.rows]
+    if not _holds_data(grid):
+        return _layout_lines(grid, numbering)
+    lines = []
+    for cells in grid:
+        values = []
+        previous = None
+        for cell in cells:
+            # a cell spanning several columns comes once per column; its text goes in the first
+            values.append("" if cell._tc is previous else _cell_text(cell, numbering))
+            previous = cell._tc
+        if not any(values):
+            continue
+        if all(cell._tc is cells[0]._tc for cell in cells):
+            lines.append(f"| {values[0]} |")
+        else:
+            lines.append("| " + " | ".join(values) + " |")
+    return lines
+
+
+def _holds_data(grid: list[list]) -> bool:
+    """A table holding the motto, "Số:", "Nơi nhận" or a signature is layout.  Otherwise a
+    table of three columns or more holds data; so does a narrower one that starts with a
+    header row or whose first column holds times ("Quý I") or row numbers."""
+    width = max((len(cells) for cells in grid), default=0)
+    texts = (
+        paragraph.text.strip() for cells in grid for cell in cells for paragraph in cell.paragraphs
+    )
+    if width < 2 or any(_LAYOUT_RE.match(text) for text in texts):
+        return False
+    if width >= _DATA_TABLE_COLUMNS:
+        return True
+    if header_columns([cell.text.strip() for cell in grid[0]]):
+        return True
+    firsts = [cells[0].text.strip() for cells in grid if cells and cells[0].text.strip()]
+    timed = [text for text in firsts if is_period_heading(text) or _ROW_NUMBER_RE.match(text)]
+    return len(firsts) >= 2 and 2 * len(timed) >= len(firsts)
+
+
+def _layout_lines(grid: list[list], numbering: "_Numbering") -> list[str]:
+    """Layout cells column by column: the left column (issuer, recipients) before the right
+    one (motto and date, signature), each top to bottom."""
     lines: list[str] = []
     seen: list = []  # merged cells repeat; the elements are kept so identities stay valid
-    for row in table.rows:
-        cells = []
-        for cell in row.cells:
-            if any(cell._tc is element for element in seen):
+    width = max((len(cells) for cells in grid), default=0)
+    for column in range(width):
+        for cells in grid:
+            if column >= len(cells) or any(cells[column]._tc is element for element in seen):
                 continue
-            seen.append(cell._tc)
-            cells.append([numbering.label(paragraph) for paragraph in cell.paragraphs])
-        if data_table:
-            lines.append(" | ".join(" ".join(filter(None, cell)) for cell in cells))
-        else:
-            lines.extend(line for cell in cells for line in cell)
+            seen.append(cells[column]._tc)
+            lines.extend(
+                numbering.label(paragraph, restart=False) for paragraph in cells[column].paragraphs
+            )
     return lines
+
+
+def _cell_text(cell, numbering: "_Numbering") -> str:
+    parts = [numbering.label(paragraph, restart=False) for paragraph in cell.paragraphs]
+    for inner in cell.tables:
+        parts.extend(
+            _cell_text(inner_cell, numbering) for row in inner.rows for inner_cell in row.cells
+        )
+    return " ".join(" ".join(parts).split()).replace("|", "/")
 
 
 class _Numbering:
@@ -74,11 +180,11 @@ class _Numbering:
             if abstract_id is not None:
                 self.levels[num.get(qn("w:numId"))] = abstract.get(abstract_id.get(qn("w:val")), {})
 
-    def label(self, paragraph: Paragraph) -> str:
+    def label(self, paragraph: Paragraph, restart: bool = True) -> str:
         text = paragraph.text
         found = _num_pr(paragraph)
         if found is None:
-            if text.strip():
+            if text.strip() and restart:
                 self.counters.clear()
             return text
         num_id, level = found

@@ -88,14 +88,20 @@ def read_header(lines: list[str]) -> Header:
     top = lines[:top_end]
     _read_number(top, header)
     date_lines = _read_place_date(top, header)
-    header.issuer_lines = [
-        line
+    # a header table flattened onto one line keeps its cells apart with "|"
+    cells = [
+        [cell.strip() for cell in line.split("|")] if index not in date_lines else []
         for index, line in enumerate(top)
-        if line
-        and index not in date_lines
-        and is_upper_line(line)
-        and not is_motto(line)
-        and not _NUMBER_RE.match(line)
+    ]
+    top_cells = [cell for row in cells for cell in row]
+    header.issuer_lines = [
+        cell
+        for index, cell in enumerate(top_cells)
+        if cell
+        and is_upper_line(cell)
+        and not is_motto(cell)
+        and not _ends_motto(top_cells, index)
+        and not _NUMBER_RE.match(cell)
     ]
     if not header.issuer_lines:
         header.warnings.append("Không thấy tên cơ quan ban hành ở đầu văn bản.")
@@ -108,6 +114,17 @@ def is_motto(line: str) -> bool:
     """A piece of the national motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - …"."""
     folded = re.sub(r"\s*[-–—]\s*", " - ", fold(line)).strip()
     return len(folded) >= 4 and any(folded in motto for motto in _MOTTOS)
+
+
+def _ends_motto(top: list[str], index: int) -> bool:
+    """ "NAM" under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT": the motto wrapped over two lines."""
+    before = next((line for line in reversed(top[:index]) if line), None)
+    return before is not None and is_motto(before) and is_motto(f"{before} {top[index]}")
+
+
+def is_type_line(line: str) -> bool:
+    """True for the line naming the document type in capitals ("KẾ HOẠCH", "QUYẾT ĐỊNH …")."""
+    return bool(_TYPE_LINE_RE.match(line))
 
 
 def is_body_start(line: str) -> bool:

@@ -183,13 +183,23 @@ def _is_plain_word(token: str) -> bool:
 
 
 def _heading_case(line: str) -> str:
-    """A line whose ASCII letters are all capitals and that holds a word mixing capitals with
-    lower-case Vietnamese letters ("HO¹CH" → "HOạCH") was set in a heading font: capitals."""
-    ascii_letters = [char for char in line if char.isascii() and char.isalpha()]
-    if not ascii_letters or any(char.islower() for char in ascii_letters):
+    """Capitals set in a heading font come out as lower-case letters with their marks: a word
+    mixing capitals with them ("TRìNH", "HO¹CH" → "HOạCH") is put in capitals, and so is a
+    whole line whose ASCII letters are all capitals and that holds such a word."""
+    words = re.split(r"(\s+)", line)
+    mixed = [_is_mixed_capitals(word) for word in words]
+    if not any(mixed):
         return line
-    for word in line.split():
-        capitals = sum(1 for char in word if char.isascii() and char.isupper())
-        if capitals >= 2 and any(not char.isascii() and char.islower() for char in word):
-            return line.upper()
-    return line
+    ascii_letters = [char for char in line if char.isascii() and char.isalpha()]
+    if not any(char.islower() for char in ascii_letters):
+        return line.upper()
+    return "".join(
+        word.upper() if found else word for word, found in zip(words, mixed, strict=True)
+    )
+
+
+def _is_mixed_capitals(word: str) -> bool:
+    capitals = sum(1 for char in word if char.isascii() and char.isupper())
+    if capitals < 2 or any(char.isascii() and char.islower() for char in word):
+        return False
+    return any(not char.isascii() and char.islower() for char in word)

@@ -3,9 +3,9 @@
 Lines are first joined into paragraphs: a line that starts in lower case continues the
 paragraph before it (even across the blank line of a page break), and so does a line that
 follows an unfinished one in a text whose lines were wrapped.  Each paragraph is then read by
-its marker ("I.", "1.", "1.1.", "(1)", "a)", "-", "+", "•", a table row) and hung in a tree.
-A numbered line whose words are a known section name ("10. Nhiệm vụ cụ thể, thời gian thực
-hiện") opens a section even when the numbering was flattened.
+its marker ("I.", "Điều 1.", "1.", "1.1.", "(1)", "a)", "-", "+", "•", a table row) and hung
+in a tree.  A numbered line whose words are a known section name ("10. Nhiệm vụ cụ thể, thời
+gian thực hiện") opens a section even when the numbering was flattened.
 """
 
 import re
@@ -15,9 +15,11 @@ from .periods import is_period_heading
 from .textnorm import fold, is_upper_line, roman_value, sentence_case, shorten, starts_lower
 
 BULLET_KINDS = {"dash", "plus", "dot"}
-NUMBERED_KINDS = {"num1", "num2", "num3", "num4", "nparen", "alpha"}
+NUMBERED_KINDS = {"article", "num1", "num2", "num3", "num4", "nparen", "alpha"}
 
 _MARKERS = [
+    # "Điều 1. Ban hành kèm theo Quyết định này …": an article of a decision or regulation
+    ("article", re.compile(r"^(?P<number>(?i:điều)\s+\d{1,3})\s*[.:]\s*(?P<text>\S.*)$")),
     (
         "roman",
         re.compile(r"^(?:(?i:phần)\s+)?(?P<number>[IVXL]{1,6})\s*[.)/:–-]\s*(?P<text>\S.*)$"),
@@ -79,6 +81,15 @@ _NON_TASK_WORDS = (
     "quan điểm",
     "căn cứ",
     "đặc điểm",
+    "tồn tại",
+    "hạn chế",
+    "khó khăn",
+    "thuận lợi",
+    "nguyên nhân",
+    "bài học",
+    "nhận xét",
+    "đề xuất",
+    "kiến nghị",
 )
 _SCHEDULED_WORDS = ("thời gian", "tiến độ", "lộ trình", "lịch", "cụ thể", "theo quý", "theo tháng")
 _ORGANIZATION_WORDS = ("tổ chức thực hiện", "phân công", "trách nhiệm", "chế độ báo cáo")
@@ -91,6 +102,7 @@ _LEAD_LABEL_RE = re.compile(
 _OTHER_LABEL_RE = re.compile(
     r"(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?: thực hiện)?|kết quả|sản phẩm|kinh phí"
 )
+_ROW_BORDER_RE = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 _CLOSING_RE = re.compile(r"^trên đây(?!\w)", re.IGNORECASE)
 _TERMINAL = (".", ";", ":", "!", "?", ")", "…")
 _CONNECTOR_END_RE = re.compile(r"(?:[,\-–]|\s(?:và|của|về|các|theo|trong|tại|cho|với|số))$")
@@ -144,7 +156,7 @@ class Outline:
 
 def classify(line: str) -> Paragraph:
     if line.count("|") >= 2:
-        return Paragraph("row", "", None, line.strip(" |"))
+        return Paragraph("row", "", None, _ROW_BORDER_RE.sub("", line))
     for kind, pattern in _MARKERS:
         match = pattern.match(line)
         if not match:

@@ -206,8 +206,9 @@ def find_period(text: str, year: int | None) -> str | None:
 
 def _find_recurrence(text: str, year: int | None) -> str | None:
     for pattern, unit in _RECURRENCE:
-        if match := pattern.search(text):
-            return f"every:{int(match.group(1))}{unit}"
+        for match in pattern.finditer(text):
+            if int(match.group(1)) > 0:
+                return f"every:{int(match.group(1))}{unit}"
     for pattern, code in _RECURRENCE_WORDS:
         if pattern.search(text):
             return code

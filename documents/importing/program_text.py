@@ -2,7 +2,9 @@
 
 Steps: clean the lines; read the header (issuer, number, place and date, type name and
 summary); read the end (recipients, signer); outline the body in between and take its tasks;
-find the cited documents and the anniversaries in the summary and the body.
+read a document attached after the signature (the plan a decision issues) the same way; find
+the cited documents and the anniversaries in the summaries and the bodies.  A text that lost
+its header may still name its type and issuer in its opening sentence.
 """
 
 import re
@@ -10,11 +12,11 @@ import re
 from .anniversaries import extract_anniversaries
 from .citations import extract_citations
 from .closing import read_closing
-from .header import DOC_TYPES, read_header
-from .outline import build_outline
-from .reading import ProgramReading
+from .header import DOC_TYPES, is_body_start, read_header
+from .outline import Outline, build_outline
+from .reading import Citation, ProgramReading
 from .tasks import section_items
-from .textnorm import split_lines
+from .textnorm import fold, shorten, split_lines
 
 _TITLE_YEAR_RE = re.compile(r"(?i:năm)\s+(\d{4})(?!\d)")
 _TITLE_SPAN_RE = re.compile(r"\d{4}\s*[-–]\s*\d{4}|(?i:giai đoạn|nhiệm kỳ)")
@@ -25,13 +27,14 @@ _ISSUES_RE = re.compile(
     rf"(?:ban hành|xây dựng)\s+(?P<kind>(?i:{_TYPE_ALT}))(?!\w)|(?P<notice>thông báo)(?!\w)"
 )
 _TYPE_BY_FOLD = {kind.casefold(): kind for kind in DOC_TYPES}
+_MAX_ISSUER_WORDS = 15
+_MAX_ATTACHMENTS = 3
 
 
 def parse_program_text(text: str) -> ProgramReading:
     lines = split_lines(text)
     header = read_header(lines)
     closing = read_closing(lines, header.body_start)
-    body = lines[header.body_start : closing.body_end]
     reading = ProgramReading(
         doc_type=header.doc_type,
         number_symbol=header.number_symbol,
@@ -46,26 +49,80 @@ def parse_program_text(text: str) -> ProgramReading:
     reading.year = _program_year(header.title, header.doc_type, header.date_year, reading.warnings)
     reference_year = reading.year or header.date_year
 
-    outline = build_outline(body)
+    outline = build_outline(lines[header.body_start : closing.body_end])
     reading.warnings.extend(outline.warnings)
     if reading.doc_type is None:
-        reading.doc_type = _doc_type_from_preamble(outline.sections[0].intro, reading.warnings)
+        reading.doc_type, issuer = _type_from_preamble(outline.sections[0].intro, reading.warnings)
+        if issuer and not reading.issuer_lines:
+            reading.issuer_lines = [issuer]
+            reading.warnings.append(f"Cơ quan ban hành “{issuer}” được suy ra từ câu mở đầu.")
     if reading.doc_type is None:
         reading.warnings.append(
             "Không xác định được loại văn bản (Chương trình, Kế hoạch, …) ở đầu văn bản."
         )
+    _add_sections(outline, reference_year, reading)
+    searched = [header.title, outline.text()]
+    closing_warnings = [*closing.missing, *closing.warnings]
+    attached_from = closing.attachment_from
+    for _ in range(_MAX_ATTACHMENTS):
+        if attached_from is None:
+            break
+        attached, following = _read_attachment(lines[attached_from:], reference_year, reading)
+        searched.extend(attached)
+        attached_from = None if following is None else attached_from + following
+    if not reading.items:
+        reading.warnings.append("Không tìm thấy nhiệm vụ nào trong văn bản.")
+    reading.warnings.extend(closing_warnings)
+
+    searched_text = "\n".join(filter(None, searched))
+    reading.citations = [
+        citation
+        for citation in extract_citations(searched_text)
+        if not _is_itself(citation, reading)
+    ]
+    reading.anniversaries = extract_anniversaries(searched_text, reference_year)
+    return reading
+
+
+def _add_sections(outline: Outline, year: int | None, reading: ProgramReading) -> None:
     for section in outline.sections:
         if section.title is not None:
             reading.sections.append(section.title)
-        reading.items.extend(section_items(section, reference_year, reading.warnings))
-    if not reading.items:
-        reading.warnings.append("Không tìm thấy nhiệm vụ nào trong văn bản.")
-    reading.warnings.extend(closing.warnings)
+        reading.items.extend(section_items(section, year, reading.warnings))
 
-    searched = "\n".join(filter(None, [header.title, outline.text()]))
-    reading.citations = extract_citations(searched)
-    reading.anniversaries = extract_anniversaries(searched, reference_year)
-    return reading
+
+def _read_attachment(
+    lines: list[str], year: int | None, reading: ProgramReading
+) -> tuple[list[str], int | None]:
+    """A document issued with this one, after its signature ("QUYẾT ĐỊNH … Điều 1. Ban hành
+    kèm theo Quyết định này Kế hoạch …", then the "KẾ HOẠCH"): its sections and tasks join
+    the reading.  Returns its searchable text and where a further attachment starts."""
+    header = read_header(lines)
+    closing = read_closing(lines, header.body_start)
+    outline = build_outline(lines[header.body_start : closing.body_end])
+    if reading.year is None:
+        reading.year = _program_year(header.title, None, None, [])
+    reading.warnings.append(
+        f"Đã đọc cả {header.doc_type or 'văn bản'} kèm theo sau chữ ký"
+        + (f" (“{shorten(header.title)}”)." if header.title else ".")
+    )
+    reading.warnings.extend(outline.warnings)
+    _add_sections(outline, reading.year or year, reading)
+    reading.warnings.extend(closing.warnings)
+    return [header.title, outline.text()], closing.attachment_from
+
+
+def _is_itself(citation: Citation, reading: ProgramReading) -> bool:
+    """The document's own number, as in "(Kèm theo Quyết định số 25/QĐ-UBND …)"."""
+    if not reading.number_symbol or fold(citation.kind) != fold(reading.doc_type or ""):
+        return False
+    year = str(citation.number_year) if citation.number_year else ""
+    cited = citation.number.lstrip("0") + year + citation.symbol
+    return _identifier(cited) == _identifier(reading.number_symbol.lstrip("0"))
+
+
+def _identifier(text: str) -> str:
+    return re.sub(r"[-/.\s]", "", fold(text))
 
 
 def _program_year(
@@ -85,9 +142,10 @@ def _program_year(
     return None
 
 
-def _doc_type_from_preamble(preamble: list[str], warnings: list[str]) -> str | None:
+def _type_from_preamble(preamble: list[str], warnings: list[str]) -> tuple[str | None, str | None]:
     """Without a type name in the header, the sentence that introduces the body often says
-    what the document is ("… thông báo lịch tiếp công dân … như sau:")."""
+    what the document is and who issues it ("UBND xã … thông báo lịch tiếp công dân … như
+    sau:"): the type, and the issuer when the sentence opens with one."""
     for paragraph in preamble:
         if not paragraph.rstrip().endswith(":"):
             continue
@@ -95,5 +153,16 @@ def _doc_type_from_preamble(preamble: list[str], warnings: list[str]) -> str | N
             kind = match.group("kind")
             found = _TYPE_BY_FOLD[kind.casefold()] if kind else "Thông báo"
             warnings.append(f"Loại văn bản “{found}” được suy ra từ câu mở đầu.")
-            return found
-    return None
+            return found, _subject(paragraph[: match.start()])
+    return None, None
+
+
+def _subject(text: str) -> str | None:
+    """The body named at the start of the clause before the verb: "Ủy ban nhân dân xã …"."""
+    clause = re.split(r"[;,:]", text)[-1].strip()
+    words = clause.split()
+    if not 2 <= len(words) <= _MAX_ISSUER_WORDS or not clause[0].isupper():
+        return None
+    if re.search(r"\d", clause) or is_body_start(clause):
+        return None
+    return clause

@@ -1,22 +1,36 @@
 """Turn an uploaded file into the document's text, whatever its format.
 
-Plain text may be UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark;
-``.docx`` is read with python-docx.  Readers are chosen by file extension.
+Readers are chosen by file extension: plain text in any of the encodings ``decoding``
+recognises, ``.docx`` (``docx_source``) and ``.pdf`` with a text layer (``pdf_source``).
 """
 
-import codecs
 from collections.abc import Callable
 from pathlib import PurePath
 
+from .decoding import decode_text
 from .docx_source import docx_text
 from .errors import ImportFileError
+from .pdf_source import pdf_text
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-_CONTROL_ALLOWED = {"\n", "\r", "\t", "\f", "\v"}
+_MIN_ROW_CELLS = 3
+_HINTS = {
+    ".doc": " Hãy mở tệp bằng Word và lưu lại dưới dạng .docx.",
+    ".rtf": " Hãy mở tệp bằng Word và lưu lại dưới dạng .docx.",
+    ".odt": " Hãy lưu lại tệp dưới dạng .docx.",
+}
 
 
 def read_source(filename: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The text of the document in ``data``; raises ``ImportFileError`` when it cannot be read."""
+    return read_document(filename, data, max_bytes)[0]
+
+
+def read_document(
+    filename: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str, list[str]]:
+    """The text of the document and the reader's warnings (a legacy encoding converted,
+    text boxes or scanned pages left out, …)."""
     if not data:
         raise ImportFileError(f"Tệp rỗng: {filename} không có nội dung.")
     if len(data) > max_bytes:
@@ -27,47 +41,36 @@ def read_source(filename: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) 
     extension = PurePath(filename).suffix.lower()
     reader = _READERS.get(extension)
     if reader is None:
-        supported = ", ".join(sorted(ext for ext in _READERS if ext != ".pdf"))
+        supported = ", ".join(sorted(_READERS))
+        hint = _HINTS.get(extension, "")
         raise ImportFileError(
             f"Không nhận loại tệp “{extension or filename}” ({filename}); "
-            f"chỉ nhận các loại tệp: {supported}."
+            f"chỉ nhận các loại tệp: {supported}.{hint}"
         )
-    text = reader(filename, data)
+    text, warnings = reader(filename, data)
     if not text.strip():
         raise ImportFileError(f"Tệp rỗng: {filename} không có chữ nào.")
-    return text
+    return text, warnings
 
 
-def _plain_text(filename: str, data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif data.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    else:
-        encoding = "utf-8"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            f"Không đọc được tệp {filename}: nội dung không phải văn bản UTF-8 "
-            "(có thể là tệp nhị phân hoặc mã cũ TCVN3/VNI). Hãy lưu lại dưới dạng UTF-8."
-        ) from error
-    if any(char < " " and char not in _CONTROL_ALLOWED for char in text):
-        raise ImportFileError(
-            f"Không đọc được tệp {filename}: tệp chứa ký tự điều khiển, có thể là tệp nhị phân."
-        )
-    return text
+def _plain_text(filename: str, data: bytes) -> tuple[str, list[str]]:
+    text, warnings = decode_text(filename, data)
+    return "\n".join(_tab_row(line) for line in text.split("\n")), warnings
 
 
-def _pdf_text(filename: str, data: bytes) -> str:
-    raise ImportFileError(
-        f"Chưa đọc được tệp PDF ({filename}). Hãy gửi bản .docx hoặc .txt của văn bản."
-    )
+def _tab_row(line: str) -> str:
+    """A table row saved as text by Word has its cells separated by tabs: "| a | b | c |"."""
+    if line.count("\t") < _MIN_ROW_CELLS - 1:
+        return line
+    cells = [cell.strip() for cell in line.strip(" \r").split("\t")]
+    if sum(1 for cell in cells if cell) < _MIN_ROW_CELLS:
+        return line
+    return "| " + " | ".join(cells) + " |"
 
 
-_READERS: dict[str, Callable[[str, bytes], str]] = {
+_READERS: dict[str, Callable[[str, bytes], tuple[str, list[str]]]] = {
     ".txt": _plain_text,
     ".text": _plain_text,
     ".docx": docx_text,
-    ".pdf": _pdf_text,
+    ".pdf": pdf_text,
 }

@@ -5,7 +5,8 @@ to the tasks under it, and a numbered entry with numbered sub-entries ("1." over
 "1.2.") is a group heading, unless the sub-entries share one time/unit block, which makes
 the group one task.  Bullets under a task are its details, except the attribute
 lines "Thời gian thực hiện: …" and "Đơn vị chủ trì: …", which give the period and the unit
-in charge.
+in charge.  The rows of a table are tasks as ``table_rows`` reads them, and the articles of
+a decision ("Điều 3. … chịu trách nhiệm thi hành") are clauses of its implementation.
 """
 
 import re
@@ -14,7 +15,8 @@ from dataclasses import dataclass, replace
 from .outline import BULLET_KINDS, Node, Section, attribute
 from .periods import find_period, is_period_heading, parse_period
 from .reading import ReadingItem
-from .textnorm import fold, shorten
+from .table_rows import Column, group_heading, header_columns, read_row, split_cells
+from .textnorm import fold, is_upper_line, shorten
 
 _INLINE_END = r"\s*(?=[;\n)]|\.(?:\s|$)|$)"
 _INLINE_TIME_RE = re.compile(
@@ -26,10 +28,10 @@ _INLINE_LEAD_RE = re.compile(
 )
 _UNIT_PREFIX_RE = re.compile(r"^(?P<who>[^:;.,]{3,100}?)\s*:\s*\S")
 _MAX_UNIT_WORDS = 15
-_ROW_TEXT_WORDS = ("nội dung", "nhiệm vụ", "công việc", "hoạt động")
-_ROW_TIME_WORDS = ("tháng", "thời gian", "thời hạn", "quý")
-_ROW_LEAD_WORDS = ("chủ trì", "phụ trách", "thực hiện", "người", "đơn vị", "cán bộ", "cơ quan")
-_ROW_ROLE_WORDS = ("chức vụ",)
+_EXECUTORS_RE = re.compile(
+    r"(?:^|[.;:]\s+)(?P<who>[^\s.;:][^.;:\n]{2,300}?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+"
+    r"(?:thi hành|tổ chức thực hiện|triển khai thực hiện)"
+)
 
 
 @dataclass
@@ -70,17 +72,18 @@ def section_items(section: Section, year: int | None, warnings: list[str]) -> li
 
 def _walk(nodes: list[Node], context: _Context, items: list[ReadingItem]) -> None:
     shared = _shared_attributes(nodes)
-    header: list[str] | None = None
+    table = _Table()
     for node in nodes:
         paragraph = node.paragraph
         if paragraph.kind == "row":
-            cells = _cells(paragraph.text)
-            if header is None and _is_table_header(cells):
-                header = cells
-            else:
-                items.append(_row_item(context, paragraph.text, cells, header or []))
+            if item := table.read(paragraph.text, context):
+                items.append(item)
             continue
-        header = None
+        table = _Table()
+        if paragraph.kind == "article" and context.kind != "organization":
+            # "Điều 3. Văn phòng … chịu trách nhiệm thi hành": articles are clauses
+            _walk([node], replace(context, kind="organization", promote=False), items)
+            continue
         attributes, others = _split(node)
         if is_period_heading(paragraph.text) and (others or not attributes):
             if not others:
@@ -144,9 +147,10 @@ def _task(
             attributes = [*attributes, found]
         else:
             lines.append(_clean(note))
+    own_text = "\n".join(lines)  # the entry and its unmarked paragraphs, not its details
     for child in others:
         lines.extend(_render(child))
-    return _item(context, "\n".join(lines), attributes, node.paragraph.text)
+    return _item(context, "\n".join(lines), attributes, own_text)
 
 
 def _item(
@@ -188,8 +192,11 @@ def _item(
 
 
 def _named_unit(text: str) -> str | None:
-    """The unit an implementation clause is about: "Văn phòng: tham mưu …", or a clause that
-    is only a unit's name with its duties listed under it."""
+    """The unit an implementation clause is about: "Văn phòng: tham mưu …", a clause that is
+    only a unit's name with its duties listed under it, or the units that "chịu trách nhiệm
+    thi hành" a decision."""
+    if match := _EXECUTORS_RE.search(text):
+        return match.group("who")
     first, _, details = text.partition("\n")
     if match := _UNIT_PREFIX_RE.match(first):
         who = match.group("who")
@@ -210,50 +217,54 @@ def _render(node: Node) -> list[str]:
     return lines
 
 
-def _cells(row: str) -> list[str]:
-    return [cell.strip() for cell in row.split("|")]
+class _Table:
+    """The rows of one table, read in order: a header row names the columns, a heading row
+    groups (and may time) the rows under it, any other row is a task."""
+
+    def __init__(self) -> None:
+        self.columns: list[Column] = []
+        self.period: str | None = None
+
+    def read(self, text: str, context: _Context) -> ReadingItem | None:
+        cells = split_cells(text)
+        if columns := header_columns(cells):
+            self.columns, self.period = columns, None
+            return None
+        heading = group_heading(cells, self.columns)
+        if heading is not None:
+            self.period = (
+                parse_period(heading, context.year) if is_period_heading(heading) else None
+            )
+            if self.period is None and len(cells) == 1 and not is_upper_line(heading):
+                context.warnings.append(
+                    f"Dòng “{shorten(heading)}” của bảng được hiểu là tiêu đề nhóm, không phải "
+                    "nhiệm vụ."
+                )
+            return None
+        return _row_item(
+            replace(context, period=self.period or context.period), text, cells, self.columns
+        )
 
 
-def _row_item(context: _Context, text: str, cells: list[str], header: list[str]) -> ReadingItem:
+def _row_item(context: _Context, text: str, cells: list[str], columns: list[Column]) -> ReadingItem:
     """A row of a schedule table: "Tháng 7 | Nguyễn Văn A | Chủ tịch | Ngày 03; 10", or
     "1 | Xây dựng chương trình | Quý I | Văn phòng" under "TT | Nội dung | Thời gian | Chủ trì"."""
-    columns = [(fold(name), cell) for name, cell in zip(header, cells, strict=False)]
-    content = _column(columns, _ROW_TEXT_WORDS)
-    period = None
-    for name, cell in columns:
-        if any(word in name for word in _ROW_TIME_WORDS) and cell:
-            period = parse_period(cell, context.year)
-            if period:
-                break
-    lead_columns = [
-        (name, cell)
-        for name, cell in columns
-        if "phối hợp" not in name and not any(word in name for word in _ROW_TEXT_WORDS)
-    ]
-    lead = next(
-        (cell for word in _ROW_LEAD_WORDS for name, cell in lead_columns if word in name and cell),
-        None,
+    row = read_row(text, cells, columns)
+    period = next(
+        filter(None, (parse_period(wording, context.year) for wording in row.times)), None
     )
-    role = _column(columns, _ROW_ROLE_WORDS)
-    responsible = f"{lead} ({role})" if lead and role else lead
-    item_text = content or text
+    if period is None and row.times:
+        context.warnings.append(
+            f"Không hiểu thời gian “{shorten(row.times[0])}” của nhiệm vụ “{shorten(row.text)}”."
+        )
+    if period is None and not row.times:
+        period = context.period or find_period(row.text, context.year)
     kind = "scheduled" if context.kind == "focus" and period and context.promote else context.kind
     return ReadingItem(
         kind=kind,
-        text=item_text,
-        period=period or find_period(item_text, context.year),
-        responsible=responsible,
-    )
-
-
-def _is_table_header(cells: list[str]) -> bool:
-    words = _ROW_TEXT_WORDS + _ROW_TIME_WORDS + _ROW_LEAD_WORDS + _ROW_ROLE_WORDS
-    return any(fold(cell) in {"tt", "stt"} or any(w in fold(cell) for w in words) for cell in cells)
-
-
-def _column(columns: list[tuple[str, str]], words: tuple[str, ...]) -> str | None:
-    return next(
-        (cell for name, cell in columns if any(word in name for word in words) and cell), None
+        text=row.text,
+        period=period,
+        responsible=_clean_value(row.lead) if row.lead else None,
     )
 
 

@@ -141,3 +141,14 @@ def test_a_failure_after_the_program_row_rolls_everything_back(commune, monkeypa
     with pytest.raises(RuntimeError):
         call_command("import_program", str(SEED), unit=commune.code, stdout=StringIO())
     assert not Program.objects.exists()
+
+
+def test_a_folder_is_imported_with_a_failure_summary(commune, tmp_path):
+    (tmp_path / "2023.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "2024.txt").write_text(SEED.read_text("utf-8").replace("2023", "2024"), "utf-8")
+    (tmp_path / "hong.txt").write_bytes(b"")
+    out, err = StringIO(), StringIO()
+    call_command("import_program", str(tmp_path), unit=commune.code, stdout=out, stderr=err)
+    assert "Đã đọc 2 văn bản, đã lưu 2; 1 tệp không đọc được." in out.getvalue()
+    assert "hong.txt" in out.getvalue() and "3/3" in err.getvalue()
+    assert sorted(Program.objects.values_list("year", flat=True)) == [2023, 2024]

@@ -200,8 +200,8 @@ def test_schedule_table_rows_are_tasks():
     )
     got = [(i.text, i.period, i.responsible) for i in parse_program_text(text).items]
     assert got == [
-        ("Xây dựng kế hoạch", "Q1", "Văn phòng"),
-        ("Sơ kết 6 tháng", "M6", "Công chức Tư pháp"),
+        ("Xây dựng kế hoạch\nĐơn vị phối hợp: Các ngành", "Q1", "Văn phòng"),
+        ("Sơ kết 6 tháng\nĐơn vị phối hợp: Văn phòng", "M6", "Công chức Tư pháp"),
     ]
 
 

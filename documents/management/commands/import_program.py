@@ -37,6 +37,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["file"])
+        if path.is_dir():
+            self._handle_folder(path, options)
+            return
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -56,21 +59,7 @@ class Command(BaseCommand):
         if not options["unit"]:
             raise CommandError("Cần chỉ rõ đơn vị: --unit MÃ_ĐƠN_VỊ.")
 
-        from programs.revisions import apply_reading
-        from units.models import Unit
-
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(f"Không tìm thấy đơn vị có mã “{options['unit']}”.")
-        try:
-            report = apply_reading(
-                unit=unit,
-                reading=reading,
-                source_name=path.name,
-                source_text=source_text(path.name, data),
-            )
-        except ValidationError as exc:
-            raise CommandError(" ".join(exc.messages)) from exc
+        report = self._save(path, reading, options["unit"], data)
         program = report.program
         if options["format"] == "json":
             payload = {
@@ -85,7 +74,7 @@ class Command(BaseCommand):
             return
         if report.created:
             self.stdout.write(
-                f"Đã tạo chương trình năm {program.year} của {unit.name}: "
+                f"Đã tạo chương trình năm {program.year} của {program.unit.name}: "
                 f"{program.tasks.count()} mục, {program.citations.count()} văn bản trích dẫn."
             )
         else:
@@ -93,6 +82,63 @@ class Command(BaseCommand):
                 self.stdout.write(line)
         for warning in reading.warnings:
             self.stdout.write(f"Lưu ý: {warning}")
+
+    def _handle_folder(self, folder: Path, options) -> None:
+        """Every document of a folder: a progress bar on stderr, a failure summary at the end.
+        Without --dry-run each document updates or creates its year's program for --unit."""
+        from documents.importing.batch import Failure, parse_folder
+
+        if not options["dry_run"] and not options["unit"]:
+            raise CommandError("Cần chỉ rõ đơn vị: --unit MÃ_ĐƠN_VỊ.")
+
+        def progress(done, total, file):
+            width = 30
+            filled = width * done // total if total else width
+            self.stderr.write(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending=""
+            )
+
+        readings, failures = parse_folder(
+            folder, progress=progress, max_bytes=settings.IMPORT_MAX_BYTES
+        )
+        self.stderr.write("")
+        saved = []
+        for file, reading in readings:
+            if options["dry_run"]:
+                if options["format"] == "json":
+                    payload = {"file": file.name, **reading.to_dict()}
+                    self.stdout.write(json.dumps(payload, ensure_ascii=False))
+                continue
+            try:
+                saved.append((file, self._save(file, reading, options["unit"])))
+            except CommandError as exc:
+                failures.append(Failure(file, str(exc)))
+        self.stdout.write(
+            f"Đã đọc {len(readings)} văn bản"
+            + (f", đã lưu {len(saved)}" if not options["dry_run"] else "")
+            + f"; {len(failures)} tệp không đọc được."
+        )
+        for failure in failures:
+            self.stdout.write(f"  ✗ {failure.path.name}: {failure.message}")
+        if failures and not readings:
+            raise CommandError("Không đọc được văn bản nào trong thư mục.")
+
+    def _save(self, file: Path, reading, unit_code: str, data: bytes | None = None):
+        from programs.revisions import apply_reading
+        from units.models import Unit
+
+        unit = Unit.objects.filter(code=unit_code).first()
+        if unit is None:
+            raise CommandError(f"Không tìm thấy đơn vị có mã “{unit_code}”.")
+        try:
+            return apply_reading(
+                unit=unit,
+                reading=reading,
+                source_name=file.name,
+                source_text=source_text(file.name, data if data is not None else file.read_bytes()),
+            )
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
 
     def _print(self, reading, fmt: str) -> None:
         if fmt == "json":
