@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class CitizensConfig(AppConfig):
     name = "citizens"
     verbose_name = "Tiếp công dân, đơn thư"
+
+    def ready(self):
+        """Reception days go into every calendar feed (``followup.feeds``)."""
+        try:
+            from followup.feeds import register_source
+        except ImportError:  # pragma: no cover - followup absent
+            return
+        from citizens.schedule import feed_events
+
+        register_source(feed_events)

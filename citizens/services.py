@@ -1,0 +1,497 @@
+"""Writing petitions, steps, extensions and identity reveals: validated, atomic, audited.
+
+Audit entries never carry a petitioner's identity: only the receipt code, the type and the
+fields of the case (``_safe_changes``).
+"""
+
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from audit.services import record
+from citizens import crypto, duplicates
+from citizens.access import can_see_identity
+from citizens.models import (
+    CaseType,
+    Competence,
+    Extension,
+    HandlingStep,
+    IdentityView,
+    Petition,
+    PetitionAttachment,
+    Petitioner,
+    Result,
+    Status,
+    StepKind,
+)
+from citizens.rules import applicable_rule, rules_in_force
+from dvcq.text import fold
+from programs.evidence import check_evidence
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+IDENTITY_KEYS = ("name", "address", "id_number", "contact")
+CLOSING = {
+    StepKind.GUIDE: Result.GUIDED,
+    StepKind.FORWARD: Result.FORWARDED,
+    StepKind.RETURN: Result.RETURNED,
+    StepKind.FILE: Result.FILED,
+    StepKind.SEPARATE: Result.GUIDED,
+    StepKind.WITHDRAW: Result.WITHDRAWN,
+}
+DECISION_RESULTS = {Result.RIGHT, Result.WRONG, Result.PARTLY, Result.ANSWERED}
+
+
+# Codes and PINs
+
+
+def new_receipt_code() -> str:
+    for _attempt in range(20):
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+        code = f"DT-{raw[:4]}-{raw[4:]}"
+        if not Petition.objects.filter(receipt_code=code).exists():
+            return code
+    raise RuntimeError("could not draw a free receipt code")  # pragma: no cover
+
+
+def new_pin() -> str:
+    return f"{secrets.randbelow(10**6):06d}"
+
+
+def hash_pin(code: str, pin: str) -> str:
+    return salted_hmac("citizens.pin", f"{code.upper()}:{pin}").hexdigest()
+
+
+def pin_matches(petition: Petition, pin: str) -> bool:
+    return hmac.compare_digest(petition.pin_hash, hash_pin(petition.receipt_code, pin))
+
+
+# Intake
+
+
+@dataclass
+class IntakeResult:
+    petition: Petition
+    pin: str
+    repeats: list
+
+
+def _safe_changes(petition: Petition) -> dict:
+    return {
+        "receipt_code": [None, petition.receipt_code],
+        "case_type": [None, petition.get_case_type_display()],
+        "received_on": [None, petition.received_on.isoformat()],
+        "channel": [None, petition.get_channel_display()],
+        "competence": [None, petition.get_competence_display()],
+        "signatories": [None, petition.signatories],
+    }
+
+
+def _clean_people(people: list[dict]) -> list[dict]:
+    cleaned = []
+    for person in people:
+        entry = {k: (person.get(k) or "").strip() for k in IDENTITY_KEYS}
+        if entry["name"]:
+            entry["representative"] = bool(person.get("representative"))
+            cleaned.append(entry)
+    return cleaned
+
+
+def validate_intake(*, received_on, case_type, anonymous, people, today=None) -> list[str]:
+    """The Vietnamese error messages for a petition that may not be saved."""
+    today = today or timezone.localdate()
+    errors = []
+    if received_on is None:
+        errors.append(_("Hãy nhập ngày nhận đơn."))
+    elif received_on > today:
+        errors.append(
+            _("Ngày nhận đơn (%(day)s) không thể sau ngày hôm nay.")
+            % {"day": received_on.strftime("%d/%m/%Y")}
+        )
+    if not people and not (anonymous and case_type == CaseType.DENUNCIATION):
+        errors.append(
+            _(
+                "Đơn phải có ít nhất một người viết đơn (họ tên). Chỉ đơn tố cáo mới có thể "
+                "nặc danh."
+            )
+        )
+    if len(people) >= 5 and not any(p.get("representative") for p in people):
+        errors.append(
+            _("Đơn có từ 5 người đứng tên trở lên phải ghi rõ người đại diện (Điều 29 Luật TCD).")
+        )
+    return errors
+
+
+def _store_attachment(petition: Petition, checked) -> PetitionAttachment:
+    folder = settings.EVIDENCE_ROOT / "citizens"
+    folder.mkdir(parents=True, exist_ok=True)
+    stored_as = uuid.uuid4().hex
+    (folder / stored_as).write_bytes(crypto.seal_bytes(checked.data))
+    return PetitionAttachment.objects.create(
+        petition=petition,
+        name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        stored_as=stored_as,
+    )
+
+
+def read_attachment(attachment: PetitionAttachment) -> bytes:
+    path = settings.EVIDENCE_ROOT / "citizens" / attachment.stored_as
+    return crypto.unseal_bytes(path.read_bytes())
+
+
+def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeResult:
+    """Receive a petition: check everything first, then write it all in one transaction.
+
+    ``data``: received_on, channel, forwarded_by, case_type, instance, complexity,
+    remote_area, field, competence, eligible, ineligible_reasons, anonymous, has_originals,
+    content. ``people``: dicts with name, address, id_number, contact, representative.
+    Raises ``ValidationError`` with Vietnamese messages; nothing is saved then.
+    """
+    people = _clean_people(people)
+    anonymous = bool(data.get("anonymous")) and not people
+    errors = validate_intake(
+        received_on=data.get("received_on"),
+        case_type=data.get("case_type"),
+        anonymous=anonymous,
+        people=people,
+    )
+    checked = []
+    for uploaded in files:
+        try:
+            checked.append(check_evidence(uploaded))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if not (data.get("content") or "").strip():
+        errors.append(_("Hãy nhập nội dung đơn."))
+    if errors:
+        raise ValidationError(errors)
+
+    code, pin = new_receipt_code(), new_pin()
+    secret = data["case_type"] == CaseType.DENUNCIATION
+    names = [p["name"] for p in people]
+    repeats = duplicates.find_repeats(unit=unit, names=names, content=data["content"])
+    written = []
+    try:
+        with transaction.atomic():
+            petition = Petition.objects.create(
+                unit=unit,
+                receipt_code=code,
+                pin_hash=hash_pin(code, pin),
+                received_on=data["received_on"],
+                channel=data["channel"],
+                forwarded_by=data.get("forwarded_by", ""),
+                case_type=data["case_type"],
+                instance=data.get("instance") or 1,
+                complexity=data.get("complexity") or "normal",
+                remote_area=bool(data.get("remote_area")),
+                field=data.get("field"),
+                competence=data.get("competence") or Competence.WITHIN,
+                eligible=data.get("eligible", True),
+                ineligible_reasons=data.get("ineligible_reasons", ""),
+                anonymous=anonymous,
+                signatories=max(len(people), 1),
+                has_originals=bool(data.get("has_originals")),
+                content=data["content"].strip(),
+                content_fold=fold(data["content"]),
+                names_fold="" if secret else " | ".join(fold(n) for n in names),
+                repeat_of=repeats[0].petition if repeats else None,
+                created_by=actor,
+            )
+            for position, person in enumerate(people):
+                identity = {k: person[k] for k in IDENTITY_KEYS}
+                Petitioner.objects.create(
+                    petition=petition,
+                    sealed=crypto.seal(identity),
+                    is_representative=person["representative"],
+                    position=position,
+                )
+            for item in checked:
+                written.append(_store_attachment(petition, item))
+            petition.handlers.add(actor)
+            record(
+                actor=actor,
+                unit=unit,
+                target=petition,
+                verb="create",
+                summary=_("Tiếp nhận đơn %(code)s (%(type)s)")
+                % {"code": code, "type": petition.get_case_type_display()},
+                changes=_safe_changes(petition),
+            )
+    except Exception:
+        for attachment in written:
+            (settings.EVIDENCE_ROOT / "citizens" / attachment.stored_as).unlink(missing_ok=True)
+        raise
+    return IntakeResult(petition=petition, pin=pin, repeats=repeats)
+
+
+# Steps
+
+
+def _check_step(petition: Petition, kind: str, date, result: str) -> list[str]:
+    today = timezone.localdate()
+    errors = []
+    kinds = set(petition.steps.values_list("kind", flat=True))
+    if date is None:
+        return [_("Hãy nhập ngày của bước xử lý.")]
+    if date > today:
+        errors.append(_("Ngày của bước xử lý không thể sau ngày hôm nay."))
+    if date < petition.received_on:
+        errors.append(_("Ngày của bước xử lý không thể trước ngày nhận đơn."))
+    if petition.status == Status.CLOSED and kind not in (StepKind.PUBLISH, StepKind.NOTIFY):
+        errors.append(_("Đơn đã kết thúc xử lý; không thể thêm bước này."))
+    if kind == StepKind.GUIDE and StepKind.GUIDE in kinds:
+        errors.append(_("Người viết đơn chỉ được hướng dẫn một lần đối với cùng nội dung."))
+    if kind == StepKind.ACCEPT:
+        if StepKind.ACCEPT in kinds:
+            errors.append(_("Đơn đã được thụ lý."))
+        if petition.competence != Competence.WITHIN or not petition.eligible:
+            errors.append(_("Chỉ thụ lý đơn thuộc thẩm quyền và đủ điều kiện xử lý."))
+        if petition.case_type == CaseType.MIXED:
+            errors.append(_("Đơn có nhiều nội dung: hãy hướng dẫn người viết tách đơn."))
+    needs_acceptance = {
+        StepKind.NOTIFY_ACCEPT,
+        StepKind.VERIFY,
+        StepKind.DIALOGUE,
+        StepKind.DECIDE,
+        StepKind.SUSPEND,
+    }
+    if kind in needs_acceptance and StepKind.ACCEPT not in kinds:
+        errors.append(_("Đơn chưa được thụ lý."))
+    if kind == StepKind.DECIDE and result not in DECISION_RESULTS:
+        errors.append(_("Hãy chọn kết quả giải quyết (đúng, sai, đúng một phần, đã trả lời)."))
+    if kind in (StepKind.NOTIFY, StepKind.PUBLISH) and StepKind.DECIDE not in kinds:
+        errors.append(_("Chưa có quyết định giải quyết / kết luận."))
+    if kind == StepKind.SUSPEND and petition.status == Status.SUSPENDED:
+        errors.append(_("Đơn đang tạm đình chỉ."))
+    if kind == StepKind.RESUME and petition.status != Status.SUSPENDED:
+        errors.append(_("Đơn không ở trạng thái tạm đình chỉ."))
+    return errors
+
+
+def add_step(
+    *, petition, actor, kind, date, document_number="", body="", result="", note=""
+) -> HandlingStep:
+    """Record one handling step and move the case's status; ``ValidationError`` if the step
+    does not fit the case."""
+    with transaction.atomic():
+        petition = Petition.objects.select_for_update().get(pk=petition.pk)
+        errors = _check_step(petition, kind, date, result)
+        if errors:
+            raise ValidationError(errors)
+        step = HandlingStep.objects.create(
+            petition=petition,
+            kind=kind,
+            date=date,
+            document_number=document_number.strip(),
+            body=body.strip(),
+            result=result or "",
+            note=note.strip(),
+            actor=actor,
+        )
+        before = (petition.status, petition.result)
+        if kind == StepKind.ACCEPT or kind == StepKind.RESUME:
+            petition.status = Status.ACCEPTED
+        elif kind == StepKind.SUSPEND:
+            petition.status = Status.SUSPENDED
+        elif kind == StepKind.DECIDE:
+            petition.status, petition.result = Status.DECIDED, result
+        elif kind == StepKind.NOTIFY and petition.status == Status.DECIDED:
+            petition.status, petition.closed_on = Status.CLOSED, date
+        elif kind in CLOSING:
+            petition.status, petition.result, petition.closed_on = (
+                Status.CLOSED,
+                CLOSING[kind],
+                date,
+            )
+        petition.save(update_fields=["status", "result", "closed_on", "updated_at"])
+        record(
+            actor=actor,
+            unit=petition.unit,
+            target=petition,
+            verb="change",
+            summary=_("Đơn %(code)s: %(step)s ngày %(day)s %(number)s")
+            % {
+                "code": petition.receipt_code,
+                "step": step.get_kind_display(),
+                "day": date.strftime("%d/%m/%Y"),
+                "number": document_number,
+            },
+            changes={
+                "status": [before[0], petition.status],
+                "result": [before[1], petition.result],
+            },
+        )
+    return step
+
+
+def add_extension(*, petition, actor, days, decision_number, decision_date, reason) -> Extension:
+    """Record an extension of the resolution time limit with its decision."""
+    with transaction.atomic():
+        petition = Petition.objects.select_for_update().get(pk=petition.pk)
+        rule = applicable_rule(
+            list(rules_in_force(petition.received_on)),
+            step="resolve",
+            case_type=petition.case_type,
+            instance=petition.instance,
+            complexity=petition.complexity,
+            remote=petition.remote_area,
+        )
+        used = petition.extensions.count()
+        errors = []
+        if petition.status not in (Status.ACCEPTED, Status.SUSPENDED):
+            errors.append(_("Chỉ gia hạn khi đơn đã thụ lý và chưa có kết luận."))
+        if rule is None or used >= rule.extensions_allowed:
+            errors.append(
+                _("Theo quy định, vụ việc này không được gia hạn thêm (đã gia hạn %(n)s lần).")
+                % {"n": used}
+            )
+        elif days < 1 or days > rule.extension_days:
+            errors.append(
+                _("Mỗi lần gia hạn không quá %(days)s ngày (%(basis)s).")
+                % {"days": rule.extension_days, "basis": rule.legal_basis}
+            )
+        if not decision_number.strip():
+            errors.append(_("Hãy nhập số quyết định gia hạn."))
+        if decision_date is None or decision_date > timezone.localdate():
+            errors.append(_("Ngày quyết định gia hạn không hợp lệ."))
+        if errors:
+            raise ValidationError(errors)
+        extension = Extension.objects.create(
+            petition=petition,
+            days=days,
+            decision_number=decision_number.strip(),
+            decision_date=decision_date,
+            reason=reason.strip(),
+            actor=actor,
+        )
+        record(
+            actor=actor,
+            unit=petition.unit,
+            target=petition,
+            verb="change",
+            summary=_("Đơn %(code)s: gia hạn %(days)s ngày theo %(number)s")
+            % {"code": petition.receipt_code, "days": days, "number": decision_number},
+        )
+    return extension
+
+
+def assign_handlers(*, petition, actor, users) -> None:
+    users = [u for u in users if u.unit_id == petition.unit_id]
+    with transaction.atomic():
+        petition.handlers.set(users)
+        record(
+            actor=actor,
+            unit=petition.unit,
+            target=petition,
+            verb="change",
+            summary=_("Đơn %(code)s: phân công %(who)s")
+            % {"code": petition.receipt_code, "who": ", ".join(u.display_name for u in users)},
+        )
+
+
+def reveal_identity(*, petition, user, reason: str) -> list[dict]:
+    """The petitioners' identities for a user allowed to see them; for a denunciation each
+    reveal is logged with its reason."""
+    if not can_see_identity(user, petition):
+        raise PermissionDenied
+    if petition.is_secret:
+        if not reason.strip():
+            raise ValidationError(_("Hãy ghi lý do xem thông tin người tố cáo."))
+        IdentityView.objects.create(petition=petition, user=user, reason=reason.strip()[:300])
+    return [
+        {**p.identity, "representative": p.is_representative} for p in petition.petitioners.all()
+    ]
+
+
+# Reception register
+
+
+def record_visit(*, unit, actor, data: dict, open_petition: bool = False, files=()):
+    """Write one row of the reception register; with ``open_petition`` also receive the
+    petition in the same transaction (channel: in person). Returns (visit, IntakeResult|None).
+    """
+    from citizens.models import Channel, Visit
+
+    errors = []
+    if data.get("date") is None or data["date"] > timezone.localdate():
+        errors.append(_("Ngày tiếp công dân không hợp lệ hoặc sau ngày hôm nay."))
+    if not (data.get("name") or "").strip():
+        errors.append(_("Hãy nhập họ tên công dân."))
+    if (data.get("people") or 1) >= 5 and not (data.get("representatives") or "").strip():
+        errors.append(_("Đoàn từ 5 người trở lên phải ghi tên người đại diện."))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        year_visits = Visit.objects.select_for_update().filter(
+            unit=unit, date__year=data["date"].year
+        )
+        number = max(year_visits.values_list("number", flat=True), default=0) + 1
+        identity = {
+            "name": data["name"].strip(),
+            "address": (data.get("address") or "").strip(),
+            "id_number": (data.get("id_number") or "").strip(),
+            "representatives": (data.get("representatives") or "").strip(),
+        }
+        visit = Visit.objects.create(
+            unit=unit,
+            number=number,
+            date=data["date"],
+            sealed=crypto.seal(identity),
+            content=data["content"].strip(),
+            case_type=data["case_type"],
+            people=data.get("people") or 1,
+            handled_before=data.get("handled_before", ""),
+            within_competence=bool(data.get("within_competence")),
+            guided_to=data.get("guided_to", ""),
+            forwarded_to=data.get("forwarded_to", ""),
+            result=data.get("result", ""),
+            notes=data.get("notes", ""),
+            slot=data.get("slot"),
+            received_by=actor,
+        )
+        opened = None
+        if open_petition:
+            opened = intake(
+                unit=unit,
+                actor=actor,
+                data={
+                    "received_on": data["date"],
+                    "channel": Channel.IN_PERSON,
+                    "case_type": data["case_type"],
+                    "competence": Competence.WITHIN
+                    if data.get("within_competence")
+                    else Competence.OUTSIDE,
+                    "content": data["content"],
+                    "field": data.get("field"),
+                },
+                people=[
+                    {
+                        "name": identity["name"],
+                        "address": identity["address"],
+                        "id_number": identity["id_number"],
+                        "representative": True,
+                    }
+                ],
+                files=files,
+            )
+            visit.petition = opened.petition
+            visit.save(update_fields=["petition"])
+        record(
+            actor=actor,
+            unit=unit,
+            target=visit,
+            verb="create",
+            summary=_("Sổ tiếp công dân: lượt số %(n)s ngày %(day)s")
+            % {"n": number, "day": data["date"].strftime("%d/%m/%Y")},
+        )
+    return visit, opened

@@ -1,0 +1,451 @@
+"""The citizens pages. Every petition is fetched through ``accounts.access`` (another
+commune's case is a 404); a denouncer's identity is shown only after a logged reveal by an
+assigned handler (``citizens.access``)."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import get_visible_or_404, scoped
+from accounts.models import User
+from audit.services import history_of
+from citizens import exports, letters, schedule, services
+from citizens.access import (
+    can_handle,
+    can_manage_citizens,
+    can_see_identity,
+    can_see_identity_log,
+    visible_petitions,
+)
+from citizens.deadlines import STATE_LABELS, compute, next_open
+from citizens.forms import (
+    ExtensionForm,
+    PeriodForm,
+    PetitionForm,
+    RevealForm,
+    SlotForm,
+    StepForm,
+    VisitForm,
+)
+from citizens.models import IdentityView, Petition, Status, Visit
+from citizens.stats import petition_stats
+from dvcq.text import fold
+from meetings.docx_letter import DOCX_CONTENT_TYPE
+
+
+def _own_unit(request):
+    unit = request.user.unit
+    if unit is None or not can_manage_citizens(request.user, unit):
+        raise Http404
+    return unit
+
+
+def _petition(request, pk: int) -> Petition:
+    return get_visible_or_404(visible_petitions(request.user), request.user, pk=pk)
+
+
+def _handled(request, pk: int) -> Petition:
+    petition = _petition(request, pk)
+    if not can_handle(request.user, petition):
+        raise Http404
+    return petition
+
+
+def search_petitions(user, query: str):
+    """Petitions ``user`` may see whose content or (non-secret) petitioner names match;
+    a denouncer's name matches only for the handlers assigned to that case."""
+    petitions = visible_petitions(user)
+    if not query.strip():
+        return petitions
+    folded = fold(query)
+    matched = set(
+        petitions.filter(content_fold__contains=folded).values_list("pk", flat=True)
+    ) | set(petitions.filter(names_fold__contains=folded).values_list("pk", flat=True))
+    own_secret = petitions.filter(case_type="denunciation", handlers=user).prefetch_related(
+        "petitioners"
+    )
+    for petition in own_secret:
+        if any(folded in fold(p.identity.get("name", "")) for p in petition.petitioners.all()):
+            matched.add(petition.pk)
+    return petitions.filter(pk__in=matched)
+
+
+@login_required
+def petition_list(request):
+    query = request.GET.get("q", "")
+    petitions = search_petitions(request.user, query).prefetch_related("steps", "extensions")
+    today = timezone.localdate()
+    rows = []
+    for p in petitions[:500]:
+        upcoming = next_open(compute(p, p.steps.all(), p.extensions.all())) if p.is_open else None
+        rows.append(
+            {"petition": p, "next": upcoming, "state": upcoming.state(today) if upcoming else ""}
+        )
+    unit = request.user.unit
+    return render(
+        request,
+        "citizens/petition_list.html",
+        {
+            "rows": rows,
+            "query": query,
+            "can_manage": unit is not None and can_manage_citizens(request.user, unit),
+            "state_labels": STATE_LABELS,
+        },
+    )
+
+
+@login_required
+def petition_create(request):
+    unit = _own_unit(request)
+    form = PetitionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.intake(
+                unit=unit,
+                actor=request.user,
+                data=form.cleaned_data,
+                people=form.people(),
+                files=request.FILES.getlist("attachments"),
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã tiếp nhận đơn. Mã tiếp nhận: %(code)s – mã PIN: %(pin)s. Hãy ghi mã PIN "
+                    "vào giấy biên nhận cho người viết đơn; mã PIN không hiển thị lại."
+                )
+                % {"code": result.petition.receipt_code, "pin": result.pin},
+            )
+            if result.repeats:
+                messages.warning(
+                    request,
+                    _("Đơn có thể trùng hoặc tái diễn với đơn %(code)s; đã liên kết.")
+                    % {"code": result.repeats[0].petition.receipt_code},
+                )
+            return redirect("citizens:detail", result.petition.pk)
+    return render(request, "citizens/petition_form.html", {"form": form})
+
+
+def _detail_context(request, petition, identities=None, reveal_form=None):
+    today = timezone.localdate()
+    deadlines = compute(petition)
+    for d in deadlines:
+        d.current_state = d.state(today)
+        d.state_label = STATE_LABELS[d.current_state]
+    visible_identity = identities
+    if visible_identity is None and not petition.is_secret:
+        visible_identity = [
+            {**p.identity, "representative": p.is_representative}
+            for p in petition.petitioners.all()
+        ]
+    handles = can_handle(request.user, petition)
+    return {
+        "petition": petition,
+        "deadlines": deadlines,
+        "steps": petition.steps.select_related("actor"),
+        "extensions": petition.extensions.all(),
+        "attachments": petition.attachments.all()
+        if can_see_identity(request.user, petition)
+        else [],
+        "identities": visible_identity,
+        "can_reveal": petition.is_secret and can_see_identity(request.user, petition),
+        "reveal_form": reveal_form or RevealForm(),
+        "can_handle": handles,
+        "step_form": StepForm(initial={"date": today}),
+        "extension_form": ExtensionForm(initial={"decision_date": today}),
+        "letter_kinds": set(letters.LETTERS),
+        "repeats": petition.repeats.all(),
+        "staff": User.objects.filter(unit=petition.unit, is_active=True).order_by("username")
+        if can_manage_citizens(request.user, petition.unit)
+        else [],
+        "handler_ids": set(petition.handlers.values_list("pk", flat=True)),
+        "history": history_of(petition),
+    }
+
+
+@login_required
+def petition_detail(request, pk: int):
+    petition = _petition(request, pk)
+    return render(request, "citizens/petition_detail.html", _detail_context(request, petition))
+
+
+@login_required
+@require_POST
+def petition_reveal(request, pk: int):
+    petition = _petition(request, pk)
+    form = RevealForm(request.POST)
+    if not can_see_identity(request.user, petition):
+        raise Http404
+    identities = None
+    if form.is_valid():
+        identities = services.reveal_identity(
+            petition=petition, user=request.user, reason=form.cleaned_data["reason"]
+        )
+    context = _detail_context(request, petition, identities=identities, reveal_form=form)
+    response = render(request, "citizens/petition_detail.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def step_add(request, pk: int):
+    petition = _handled(request, pk)
+    form = StepForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_step(petition=petition, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã ghi bước xử lý."))
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect("citizens:detail", petition.pk)
+
+
+@login_required
+@require_POST
+def extension_add(request, pk: int):
+    petition = _handled(request, pk)
+    form = ExtensionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_extension(petition=petition, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã ghi quyết định gia hạn."))
+    else:
+        messages.error(request, _("Thông tin gia hạn chưa đầy đủ."))
+    return redirect("citizens:detail", petition.pk)
+
+
+@login_required
+@require_POST
+def assign(request, pk: int):
+    petition = _petition(request, pk)
+    if not can_manage_citizens(request.user, petition.unit):
+        raise Http404
+    ids = [int(x) for x in request.POST.getlist("handlers") if x.isdigit()]
+    users = list(User.objects.filter(pk__in=ids, unit=petition.unit))
+    services.assign_handlers(petition=petition, actor=request.user, users=users)
+    messages.success(request, _("Đã phân công người tiếp nhận, giải quyết."))
+    return redirect("citizens:detail", petition.pk)
+
+
+@login_required
+def step_letter(request, pk: int, step_pk: int):
+    petition = _handled(request, pk)
+    step = petition.steps.filter(pk=step_pk).first()
+    if step is None or not letters.has_letter(step.kind):
+        raise Http404
+    data = letters.step_docx(step, request.user, can_see_identity(request.user, petition))
+    response = HttpResponse(data, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{petition.receipt_code}-{step.kind}.docx"'
+    )
+    return response
+
+
+@login_required
+def attachment_download(request, pk: int, attachment_pk: int):
+    petition = _petition(request, pk)
+    if not can_see_identity(request.user, petition):
+        raise Http404  # the scanned petition shows the denouncer's handwriting
+    attachment = petition.attachments.filter(pk=attachment_pk).first()
+    if attachment is None:
+        raise Http404
+    response = HttpResponse(
+        services.read_attachment(attachment), content_type=attachment.content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="{attachment.name}"'
+    return response
+
+
+@login_required
+def board(request):
+    today = timezone.localdate()
+    petitions = (
+        visible_petitions(request.user)
+        .exclude(status=Status.CLOSED)
+        .prefetch_related("steps", "extensions")
+    )
+    rows = []
+    for p in petitions:
+        upcoming = next_open(compute(p, p.steps.all(), p.extensions.all()))
+        if upcoming is not None:
+            rows.append({"petition": p, "next": upcoming, "state": upcoming.state(today)})
+    order = {"overdue": 0, "soon": 1, "ok": 2}
+    rows.sort(key=lambda r: (order.get(r["state"], 3), r["next"].due))
+    counts = {state: sum(1 for r in rows if r["state"] == state) for state in order}
+    return render(
+        request,
+        "citizens/board.html",
+        {"rows": rows, "counts": counts, "state_labels": STATE_LABELS, "today": today},
+    )
+
+
+def _period(request):
+    today = timezone.localdate()
+    form = PeriodForm(
+        request.GET or None,
+        initial={"start": today.replace(month=1, day=1), "end": today},
+    )
+    if request.GET and form.is_valid():
+        return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, today.replace(month=1, day=1), today
+
+
+@login_required
+def statistics(request):
+    form, start, end = _period(request)
+    stats = petition_stats(
+        visible_petitions(request.user), start, end, visits=scoped(Visit.objects, request.user)
+    )
+    return render(request, "citizens/statistics.html", {"form": form, "stats": stats})
+
+
+@login_required
+def statistics_xlsx(request):
+    _form, start, end = _period(request)
+    stats = petition_stats(
+        visible_petitions(request.user), start, end, visits=scoped(Visit.objects, request.user)
+    )
+    unit_name = request.user.unit.name if request.user.unit else ""
+    response = HttpResponse(
+        exports.stats_xlsx(stats, unit_name), content_type=exports.XLSX_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="thong-ke-don-thu-{start}-{end}.xlsx"'
+    return response
+
+
+@login_required
+def identity_log(request):
+    unit = request.user.unit
+    if unit is None or not can_see_identity_log(request.user, unit):
+        raise Http404
+    views = IdentityView.objects.filter(petition__unit=unit).select_related("user", "petition")
+    return render(request, "citizens/identity_log.html", {"views": views[:500]})
+
+
+# Reception
+
+
+@login_required
+def reception_schedule(request):
+    unit = request.user.unit
+    if unit is None:
+        raise Http404
+    today = timezone.localdate()
+    can_manage = can_manage_citizens(request.user, unit)
+    form = SlotForm(request.POST or None, initial={"valid_from": today})
+    if request.method == "POST":
+        if not can_manage:
+            raise Http404
+        if form.is_valid():
+            slot = form.save(commit=False)
+            slot.unit = unit
+            slot.save()
+            from audit.services import record
+
+            record(
+                actor=request.user,
+                unit=unit,
+                target=slot,
+                verb="create",
+                summary=_("Lịch tiếp công dân: %(slot)s") % {"slot": slot},
+            )
+            messages.success(request, _("Đã thêm lịch tiếp công dân."))
+            return redirect("citizens:schedule")
+    return render(
+        request,
+        "citizens/schedule.html",
+        {
+            "slots": schedule.slots_of(unit),
+            "sessions": schedule.sessions(unit, today, today + datetime.timedelta(days=28)),
+            "warnings": schedule.warnings(unit, today),
+            "form": form,
+            "can_manage": can_manage,
+        },
+    )
+
+
+def _register_year(request) -> int:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
+@login_required
+def register(request):
+    year = _register_year(request)
+    visits = scoped(Visit.objects, request.user).filter(date__year=year).order_by("date", "number")
+    unit = request.user.unit
+    return render(
+        request,
+        "citizens/register.html",
+        {
+            "rows": exports.register_rows(visits),
+            "headers": exports.REGISTER_HEADERS,
+            "year": year,
+            "can_manage": unit is not None and can_manage_citizens(request.user, unit),
+            "print": request.GET.get("in") == "1",
+        },
+    )
+
+
+@login_required
+def register_xlsx(request):
+    year = _register_year(request)
+    visits = scoped(Visit.objects, request.user).filter(date__year=year).order_by("date", "number")
+    unit_name = request.user.unit.name if request.user.unit else ""
+    response = HttpResponse(
+        exports.register_xlsx(visits, unit_name, year), content_type=exports.XLSX_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="so-tiep-cong-dan-{year}.xlsx"'
+    return response
+
+
+@login_required
+def visit_create(request):
+    unit = _own_unit(request)
+    form = VisitForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        open_petition = data.pop("open_petition")
+        try:
+            visit, opened = services.record_visit(
+                unit=unit, actor=request.user, data=data, open_petition=open_petition
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            if opened:
+                messages.success(
+                    request,
+                    _("Đã ghi sổ và tiếp nhận đơn. Mã tiếp nhận: %(code)s – mã PIN: %(pin)s.")
+                    % {"code": opened.petition.receipt_code, "pin": opened.pin},
+                )
+                return redirect("citizens:detail", opened.petition.pk)
+            messages.success(
+                request, _("Đã ghi sổ tiếp công dân, lượt số %(n)s.") % {"n": visit.number}
+            )
+            return redirect("citizens:register")
+    return render(request, "citizens/visit_form.html", {"form": form})
