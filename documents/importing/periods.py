@@ -39,6 +39,9 @@ _RECURRENCE = [
     (re.compile(r"(\d{1,2})\s*tháng\s*/\s*(?:1\s*)?lần"), "M"),
     (re.compile(r"(\d{1,2})\s*tháng\s+(?:một|1)\s+lần"), "M"),
     (re.compile(r"(\d{1,2})\s*tuần\s*/\s*(?:1\s*)?lần"), "W"),
+    # "2 ngày/lần", "2 năm/lần": the other labels ``period_label`` writes for ``every:``
+    (re.compile(r"(\d{1,2})\s*ngày\s*/\s*(?:1\s*)?lần"), "D"),
+    (re.compile(r"(\d{1,2})\s*năm\s*/\s*(?:1\s*)?lần"), "Y"),
 ]
 _RECURRENCE_WORDS = [
     (re.compile(r"(?:hằng|hàng|mỗi)\s+tuần"), "every:1W"),
@@ -66,6 +69,26 @@ _HEADING_RE = re.compile(
     rf"(?:(?:trong|vào)\s+)?(?:{_POINT_HEADING}"
     rf"|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{{4}})?"
     rf"|(?:từ\s+)?{_POINT_HEADING}\s+(?:đến|tới)\s+(?:hết\s+)?{_POINT_HEADING})"
+)
+
+# A line that is only a period's label, as ``period_label`` writes it ("Cả năm",
+# "Ngày 19/05/2023", "Hằng tháng", "6 tháng/lần", "Từ ngày 01/03/2026 đến tháng 4/2026") or
+# as documents commonly word it ("Thường xuyên", "Trước ngày 15/12", "Định kỳ hằng quý").
+_DAY_HEADING = (
+    r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
+)
+_LABEL_POINT = rf"(?:{_POINT_HEADING}|{_DAY_HEADING})"
+_LABEL_RE = re.compile(
+    rf"(?:{_HEADING_RE.pattern})"
+    rf"|(?:(?:trong|vào)\s+)?(?:{_DAY_HEADING})"
+    rf"|(?:chậm\s+nhất|hạn\s+chót|hoàn\s+thành\s+trước|trước)\s+(?:là\s+)?(?:vào\s+)?"
+    rf"(?:{_DAY_HEADING}|\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?)"
+    rf"|(?:từ\s+)?{_LABEL_POINT}\s+(?:đến|tới)\s+(?:hết\s+)?{_LABEL_POINT}"
+    r"|(?:cả|trong|quanh)\s+năm(?:\s+\d{4})?"
+    r"|thường\s+xuyên(?:\s*,?\s*liên\s+tục)?"
+    r"|(?:định\s+kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)"
+    r"|(?:định\s+kỳ\s+)?\d{1,2}\s*(?:ngày|tuần|tháng|năm)\s*(?:/\s*(?:1\s*)?|\s+(?:một|1)\s+)lần"
 )
 
 
@@ -182,6 +205,18 @@ def is_period_heading(text: str) -> bool:
     """True when a whole line only names a time, like ``Quý I`` or ``6 tháng cuối năm:``."""
     folded = fold(text).strip().rstrip(":.;").strip()
     return bool(_HEADING_RE.fullmatch(folded))
+
+
+def label_period(text: str, year: int | None) -> str | None:
+    """The period of a line that only names one, in any wording ``period_label`` writes
+    ("Cả năm", "Ngày 19/05/2023", "Hằng tuần", "6 tháng/lần", …) or a common variant
+    ("Thường xuyên", "Trong năm", "Trước ngày 15/12"); None for any other line, or when the
+    wording gives no period (a day without its year in a program of no one year).
+    Wider than ``is_period_heading``: the readers use it only where a heading is expected."""
+    folded = re.sub(r"\s+", " ", fold(text)).strip().rstrip(":.;").strip()
+    if not _LABEL_RE.fullmatch(folded):
+        return None
+    return parse_period(folded, year)
 
 
 def find_period(text: str, year: int | None) -> str | None:

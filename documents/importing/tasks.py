@@ -1,19 +1,21 @@
 """Tasks (items) from the outline of a document's body.
 
 An entry is a task unless it only groups others: a time heading ("Quý I") gives its period
-to the tasks under it, and a numbered entry with numbered sub-entries ("1." over "1.1.",
-"1.2.") is a group heading, unless the sub-entries share one time/unit block, which makes
-the group one task.  Bullets under a task are its details, except the attribute
-lines "Thời gian thực hiện: …" and "Đơn vị chủ trì: …", which give the period and the unit
-in charge.  The rows of a table are tasks as ``table_rows`` reads them, and the articles of
-a decision ("Điều 3. … chịu trách nhiệm thi hành") are clauses of its implementation.
+to the tasks under it (in a schedule section, so does a numbered entry that is only a
+period's label: "1. Cả năm", "2. Hằng tháng", "3. Ngày 19/05/2023"), and a numbered entry
+with numbered sub-entries ("1." over "1.1.", "1.2.") is a group heading, unless the
+sub-entries share one time/unit block, which makes the group one task.  Bullets under a
+task are its details, except the attribute lines "Thời gian thực hiện: …" and "Đơn vị chủ
+trì: …", which give the period and the unit in charge.  The rows of a table are tasks as
+``table_rows`` reads them, and the articles of a decision ("Điều 3. … chịu trách nhiệm thi
+hành") are clauses of its implementation.
 """
 
 import re
 from dataclasses import dataclass, replace
 
-from .outline import BULLET_KINDS, Node, Section, attribute
-from .periods import find_period, is_period_heading, parse_period
+from .outline import BULLET_KINDS, NUMBERED_KINDS, Node, Section, attribute
+from .periods import find_period, is_period_heading, label_period, parse_period
 from .reading import ReadingItem
 from .table_rows import Column, group_heading, header_columns, read_row, split_cells
 from .textnorm import fold, is_upper_line, shorten
@@ -92,6 +94,10 @@ def _walk(nodes: list[Node], context: _Context, items: list[ReadingItem]) -> Non
             period = parse_period(paragraph.text, context.year)
             _walk(others, replace(context, period=period), items)
             continue
+        if others and (period := _label_heading(node, context)):
+            # "1. Cả năm", "2. Hằng tháng", "3. Ngày 19/05/2023" over "- " tasks
+            _walk(others, replace(context, period=period), items)
+            continue
         numbered = [child for child in others if child.paragraph.kind not in BULLET_KINDS]
         if attributes or shared.get(id(node)) or not numbered:
             items.append(_task(node, attributes or shared.get(id(node), []), others, context))
@@ -108,6 +114,16 @@ def _walk(nodes: list[Node], context: _Context, items: list[ReadingItem]) -> Non
                 "được với nhiệm vụ nào."
             )
         _walk(others, context, items)
+
+
+def _label_heading(node: Node, context: _Context) -> str | None:
+    """The period of a numbered entry of a schedule section that is only a period's label,
+    such as the exporter's "1. Cả năm" or "2. Hằng tuần", or "3. Thường xuyên"."""
+    if context.kind != "scheduled" or node.paragraph.kind not in NUMBERED_KINDS:
+        return None
+    if node.notes:
+        return None
+    return label_period(node.paragraph.text, context.year)
 
 
 def _split(node: Node) -> tuple[list[tuple[str, str]], list[Node]]:

@@ -121,6 +121,85 @@ def test_quarter_headings_time_the_bullets_under_them():
     ]
 
 
+@pytest.mark.parametrize(
+    ("heading", "period"),
+    [
+        # every label ``period_label`` writes for these codes (the exporter's subheadings)
+        ("Cả năm", "Y"),
+        ("Ngày 19/05/2025", "D:2025-05-19"),
+        ("Hằng tháng", "every:1M"),
+        ("Hằng tuần", "every:1W"),
+        ("6 tháng/lần", "every:6M"),
+        ("Hằng quý", "every:3M"),
+        ("Hằng năm", "every:1Y"),
+        ("2 năm/lần", "every:2Y"),
+        ("Từ ngày 01/03/2025 đến ngày 15/03/2025", "R:2025-03-01/2025-03-15"),
+        ("Từ ngày 19/05/2025 đến tháng 8/2025", "R:2025-05-19/2025-08"),
+        # and the wordings documents commonly use
+        ("Trong năm", "Y"),
+        ("Quanh năm", "Y"),
+        ("Thường xuyên", "Y"),
+        ("Thường xuyên, liên tục:", "Y"),
+        ("Hàng tháng", "every:1M"),
+        ("Định kỳ hằng quý", "every:3M"),
+        ("6 tháng một lần", "every:6M"),
+        ("Ngày 19/5/2025", "D:2025-05-19"),
+        ("Ngày 19/5", "D:2025-05-19"),
+        ("Vào ngày 05 tháng 9 năm 2025", "D:2025-09-05"),
+        ("Trước ngày 15/12", "D:2025-12-15"),
+        ("Chậm nhất ngày 15/12/2025:", "D:2025-12-15"),
+    ],
+)
+def test_a_numbered_period_label_times_the_bullets_under_it(heading, period):
+    got = items_of(
+        "II. NHIỆM VỤ CỤ THỂ, THỜI GIAN THỰC HIỆN\n"
+        f"1. {heading}\n- Rà soát hồ sơ.\n- Sơ kết công tác.\n2. Quý IV\n- Tổng kết năm.\n"
+    )
+    assert [(text, got_period) for text, got_period, _unit in got] == [
+        ("Rà soát hồ sơ.", period),
+        ("Sơ kết công tác.", period),
+        ("Tổng kết năm.", "Q4"),
+    ]
+
+
+def test_period_label_headings_as_the_exporter_writes_them():
+    reading = parse_program_text(
+        plan(
+            "II. NHIỆM VỤ CỤ THỂ, THỜI GIAN THỰC HIỆN\n1. Cả năm\n- Tuyên truyền.\n"
+            "2. Ngày 19/05/2025\n- Hội nghị đối thoại.\n3. Hằng tháng\n- Giao ban.\n"
+            "4. Hằng tuần\n- Tiếp công dân.\n5. 6 tháng/lần\n- Họp Ban Chỉ đạo.\n"
+            "6. Tháng 3\n- Ra quân.\n7. Từ tháng 12/2025 đến quý I/2026\n- Tổng kết.\n"
+        )
+    )
+    assert [(item.kind, item.period, item.text) for item in reading.items] == [
+        ("scheduled", "Y", "Tuyên truyền."),
+        ("scheduled", "D:2025-05-19", "Hội nghị đối thoại."),
+        ("scheduled", "every:1M", "Giao ban."),
+        ("scheduled", "every:1W", "Tiếp công dân."),
+        ("scheduled", "every:6M", "Họp Ban Chỉ đạo."),
+        ("scheduled", "M3", "Ra quân."),
+        ("scheduled", "R:2025-12/2026-Q1", "Tổng kết."),
+    ]
+    assert not any("không có thời gian" in warning for warning in reading.warnings)
+
+
+def test_a_numbered_task_that_starts_with_a_period_word_is_still_a_task():
+    got = items_of(
+        "II. NHIỆM VỤ CỤ THỂ, THỜI GIAN THỰC HIỆN\n"
+        "1. Hằng tháng tổ chức giao ban:\n- tại trụ sở;\n- tại thôn.\n"
+        "2. Thường xuyên kiểm tra hồ sơ.\n"
+    )
+    assert [(text, period) for text, period, _unit in got] == [
+        ("Hằng tháng tổ chức giao ban:\n- tại trụ sở;\n- tại thôn.", "every:1M"),
+        ("Thường xuyên kiểm tra hồ sơ.", None),
+    ]
+
+
+def test_a_period_label_outside_a_schedule_section_stays_a_task():
+    got = items_of("II. NHIỆM VỤ TRỌNG TÂM\n1. Thường xuyên\n- Rà soát hồ sơ.\n")
+    assert [text for text, _period, _unit in got] == ["Thường xuyên\n- Rà soát hồ sơ."]
+
+
 def test_the_period_written_in_the_task_itself():
     got = items_of(
         "II. NHIỆM VỤ\n1. Báo cáo kết quả chậm nhất ngày 15/12.\n"

@@ -55,3 +55,44 @@ def test_a_signer_with_authority_prefix_reads_back(seed_program):
         None,
         "Trần Văn Hùng",
     )
+
+
+def test_every_kind_of_period_heading_reads_back(seed_program):
+    """The exporter writes one "1. Cả năm", "2. Ngày 19/05/2023", "3. Hằng tháng" … heading
+    per period; each gives its period back to the tasks under it."""
+    from documents.importing import period_end
+    from programs.models import Task, TaskKind
+
+    seed_program.tasks.filter(kind=TaskKind.SCHEDULED).delete()
+    scheduled = [
+        ("Y", "Tuyên truyền công tác dân vận chính quyền trên hệ thống loa truyền thanh."),
+        ("Y", "Thực hiện quy chế dân chủ ở cơ sở."),
+        ("D:2023-05-19", "Tổ chức hội nghị đối thoại với Nhân dân."),
+        ("every:1M", "Giao ban Ban thực hiện công tác dân vận chính quyền."),
+        ("every:1W", "Tiếp công dân tại trụ sở UBND xã."),
+        ("M3", "Ra quân ngày hội thanh niên."),
+        ("H2", "Tự kiểm tra công tác cải cách hành chính."),
+        ("Q4", "Tổng kết công tác dân vận chính quyền năm 2023."),
+        ("R:2023-12/2024-Q1", "Xây dựng chương trình công tác năm 2024."),
+    ]
+    for position, (period, text) in enumerate(scheduled, start=100):
+        Task.objects.create(
+            program=seed_program,
+            kind=TaskKind.SCHEDULED,
+            position=position,
+            text=text,
+            period=period,
+            due_date=period_end(period, seed_program.year),
+        )
+    tasks = list(seed_program.tasks.order_by("position"))
+    expected = [
+        (t.kind, t.period or None, t.text)
+        for kind in TaskKind.values
+        for t in tasks
+        if t.kind == kind
+    ]
+
+    reading = reading_of(seed_program)
+
+    assert [(i.kind, i.period, i.text) for i in reading.items] == expected
+    assert [(i.period, i.text) for i in reading.items if i.kind == "scheduled"] == scheduled
