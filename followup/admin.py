@@ -21,3 +21,24 @@ class FeedTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # tokens are created by their owner, who alone sees the secret
+
+
+# The urging letters' models live in ``followup.urging_models``; importing them here loads
+# them with the app (admin modules are imported when Django starts).
+from followup.urging_models import UrgingItem, UrgingLetter  # noqa: E402
+
+
+class UrgingItemInline(admin.TabularInline):
+    model = UrgingItem
+    extra = 0
+    can_delete = False
+    readonly_fields = ["task", "person", "person_name", "task_text", "due_date", "position"]
+
+
+@admin.register(UrgingLetter)
+class UrgingLetterAdmin(admin.ModelAdmin):
+    list_display = ["number_symbol", "unit", "issued_on", "created_by", "sent_at"]
+    list_filter = ["unit"]
+    search_fields = ["number_symbol", "summary"]
+    readonly_fields = ["unit", "program", "document", "number_symbol", "created_by", "sent_at"]
+    inlines = [UrgingItemInline]

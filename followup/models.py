@@ -103,3 +103,7 @@ class FeedToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+# The urging letter's models live in their own module; importing them here registers them.
+from followup.urging_models import UrgingItem, UrgingLetter  # noqa: E402, F401
