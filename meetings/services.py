@@ -101,7 +101,31 @@ def invite_current_members(meeting: Meeting) -> int:
         for n, m in enumerate(members, start=1)
     ]
     Invitation.objects.bulk_create(rows)
+    notify_invited(meeting, members)
     return len(rows)
+
+
+def notify_invited(meeting: Meeting, members) -> None:
+    """A bell notification for each invited member who has an account."""
+    from django.urls import reverse
+
+    from reminders.models import Notification
+
+    when = timezone.localtime(meeting.starts_at)
+    title = _("Giấy mời họp Ban Chỉ đạo: %(meeting)s") % {"meeting": meeting}
+    body = f"{when:%H:%M %d/%m/%Y} – {meeting.place or ''}"
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user_id=m.user_id,
+                title=title[:200],
+                body=body,
+                url=reverse("meetings:detail", args=[meeting.pk]),
+            )
+            for m in members
+            if m.user_id
+        ]
+    )
 
 
 @transaction.atomic

@@ -398,3 +398,12 @@ def test_meetings_appear_in_the_calendar_feed(meeting, clerk, charlie):
     assert "DTSTART:20230714T010000Z" in feed  # 08:00 in Vietnam
     other, _secret = feeds.issue_token(charlie, "unit")
     assert "Họp đột xuất" not in feeds.build_feed(other).decode().replace("\r\n ", "")
+
+
+def test_invited_members_with_an_account_get_a_notification(meeting, seat, member_user):
+    from reminders.models import Notification
+
+    note = Notification.objects.get(user=member_user)
+    assert note.title.startswith("Giấy mời họp Ban Chỉ đạo")
+    assert note.url == f"/hop/{meeting.pk}/"
+    assert Notification.objects.count() == 1  # the other invitees have no account
