@@ -1,7 +1,10 @@
 """Importing a program through the review screen, and the registry of cited documents."""
 
 import unicodedata
+import uuid
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,10 +16,12 @@ from django.utils.translation import gettext as _
 
 from accounts.access import manages_unit, visible_filter
 from committee.models import CommitteeMember
+from documents.background import upload_folder
 from documents.forms import HeaderReviewForm, ItemReviewForm, UploadForm
 from documents.importing import ImportFileError, parse_program_file, read_source
 from documents.models import CitedDocument, ImportDraft
 from documents.review import reading_from_dict
+from jobs.queue import enqueue
 from programs.models import Program, Task
 from programs.revisions import apply_reading
 
@@ -51,6 +56,41 @@ def import_upload(request):
             return redirect("documents:import_review", pk=draft.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "documents/import_upload.html", {"form": form}, status=status)
+
+
+@login_required
+def import_many(request):
+    """Upload several documents at once; the background worker imports them."""
+    unit = _require_manager(request)
+    if request.method == "POST":
+        files = request.FILES.getlist("files")
+        limit = settings.IMPORT_MAX_BYTES
+        errors = [
+            _("Tệp %(name)s quá lớn: tối đa %(mb)s MB.") % {"name": f.name, "mb": limit // 2**20}
+            for f in files
+            if f.size > limit
+        ]
+        if not files:
+            errors.append(_("Vui lòng chọn ít nhất một tệp."))
+        if not errors:
+            folder = uuid.uuid4().hex
+            target = upload_folder(folder)
+            target.mkdir(parents=True, exist_ok=True)
+            names = []
+            for position, uploaded in enumerate(files, start=1):
+                name = f"{position:04d}-{Path(uploaded.name).name}"
+                with open(target / name, "wb") as out:
+                    for chunk in uploaded.chunks():
+                        out.write(chunk)
+                names.append(name)
+            job = enqueue(
+                "documents.import_many",
+                {"unit": unit.pk, "folder": folder, "files": names},
+                user=request.user,
+            )
+            return redirect("jobs:detail", pk=job.pk)
+        return render(request, "documents/import_many.html", {"errors": errors}, status=400)
+    return render(request, "documents/import_many.html", {"errors": []})
 
 
 class _Rollback(Exception):
