@@ -15,6 +15,15 @@ from units.models import Hamlet, HamletKind, Unit, UnitKind
 
 
 @pytest.fixture(autouse=True)
+def _fresh_content_types():
+    """Transactional tests flush and re-create content types under new ids; a cached old id
+    would break the audit log's foreign key in the next test."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
 def _evidence_in_tmp(settings, tmp_path):
     settings.EVIDENCE_ROOT = tmp_path / "evidence"
     settings.STORAGES = {

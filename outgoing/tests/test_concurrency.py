@@ -25,7 +25,7 @@ pytestmark = [
             "DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres"
         ),
     ),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 THREADS = 8

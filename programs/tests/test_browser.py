@@ -12,7 +12,12 @@ from django.core.management import call_command
 from programs.tests.helpers import pdf_bytes
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.browser
+# serialized_rollback: the flush after this test would also wipe the rows data migrations
+# seeded (templates, legal time limits, anniversaries) for the tests that follow.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -50,9 +55,7 @@ def count(page, name: str) -> int:
     return int(page.locator(f'[data-count="{name}"]').inner_text())
 
 
-def test_clerk_marks_a_first_quarter_task_done_with_a_pdf(
-    live_server, transactional_db, browser_page, tmp_path
-):
+def test_clerk_marks_a_first_quarter_task_done_with_a_pdf(live_server, browser_page, tmp_path):
     call_command("load_demo", stdout=StringIO())
     evidence = tmp_path / "bien-ban-kien-toan.pdf"
     evidence.write_bytes(pdf_bytes())
