@@ -66,7 +66,7 @@ def new_pin() -> str:
 
 
 def hash_pin(code: str, pin: str) -> str:
-    return salted_hmac("citizens.pin", f"{code.upper()}:{pin}").hexdigest()
+    return salted_hmac("citizens.pin", f"{code.upper()}:{pin}", algorithm="sha256").hexdigest()
 
 
 def pin_matches(petition: Petition, pin: str) -> bool:
