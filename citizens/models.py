@@ -420,3 +420,26 @@ class Visit(models.Model):
         from citizens.crypto import unseal
 
         return unseal(self.sealed)
+
+
+class OverdueNotice(models.Model):
+    """One bell notification sent to a handler about one overdue step of a case; the unique
+    constraint makes the daily pass send each notice once, however often it runs."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    step = models.CharField(max_length=40)
+    due = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nhắc hạn đơn thư")
+        verbose_name_plural = _("nhắc hạn đơn thư")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "user", "step", "due"], name="one_overdue_notice"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.petition_id} {self.step} {self.due}"

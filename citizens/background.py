@@ -1,0 +1,58 @@
+"""Overdue petitions feed the reminders: a daily pass (run by ``dvcq worker``) puts a bell
+notification, once, in the handlers' lists for every open case whose next step is overdue.
+
+Only handlers assigned to the case are told, and the notice names the case by its receipt
+code and step, never the petitioner.
+"""
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from citizens.deadlines import compute, next_open
+from citizens.models import OverdueNotice, Petition, Status
+from jobs import registry
+
+
+def notify_overdue(today=None) -> int:
+    """One pass; returns how many notices were sent."""
+    from reminders.models import Notification
+
+    today = today or timezone.localdate()
+    sent = 0
+    petitions = (
+        Petition.objects.exclude(status=Status.CLOSED)
+        .prefetch_related("steps", "extensions", "handlers")
+        .order_by("pk")
+    )
+    for petition in petitions:
+        step = next_open(compute(petition, petition.steps.all(), petition.extensions.all()))
+        if step is None or step.state(today) != "overdue":
+            continue
+        for user in petition.handlers.all():
+            try:
+                with transaction.atomic():
+                    OverdueNotice.objects.create(
+                        petition=petition, user=user, step=step.step, due=step.due
+                    )
+                    Notification.objects.create(
+                        user=user,
+                        title=_("Đơn %(code)s quá hạn: %(step)s")
+                        % {"code": petition.receipt_code, "step": step.label},
+                        body=_("Hạn %(due)s") % {"due": step.due.strftime("%d/%m/%Y")},
+                        url=reverse("citizens:detail", args=[petition.pk]),
+                    )
+            except IntegrityError:
+                continue  # already told about this step and due date
+            sent += 1
+    return sent
+
+
+@registry.job("citizens.overdue_notices", label=gettext_lazy("Nhắc hạn đơn thư quá hạn"))
+def overdue_notices(ctx) -> dict:
+    return {"sent": notify_overdue()}
+
+
+registry.daily("citizens.overdue_notices", hour=lambda: 7)
