@@ -44,7 +44,7 @@ lint:
 
 test-sqlite:
 	$(BIN)/dvcq compilemessages --ignore=.venv --ignore=node_modules -v 0
-	DATABASE_URL= $(BIN)/pytest
+	DATABASE_URL= $(BIN)/pytest -m "not postgresql"
 
 test-postgres:
 	@if $(BIN)/python scripts/db_reachable.py "$(PG_URL)"; then \

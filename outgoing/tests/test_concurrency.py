@@ -17,6 +17,7 @@ from outgoing import services
 from outgoing.models import IssuedDocument, Series
 
 pytestmark = [
+    pytest.mark.postgresql,
     pytest.mark.skipif(
         settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
         reason=(

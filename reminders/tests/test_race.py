@@ -11,11 +11,14 @@ from reminders.models import EmailDigest, Notification, ReminderDelivery
 
 from .helpers import FIRST_OVERDUE, add_task, head_seat, with_email
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="the two-worker race needs PostgreSQL (SQLite runs one writer at a time); "
-    "run with DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres",
-)
+pytestmark = [
+    pytest.mark.postgresql,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="the two-worker race needs PostgreSQL (SQLite runs one writer at a time); "
+        "run with DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres",
+    ),
+]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
