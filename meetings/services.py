@@ -291,3 +291,31 @@ def save_minutes(
             changes=changes,
         )
     return created
+
+
+@transaction.atomic
+def number_invitation(*, meeting: Meeting, actor, day: datetime.date | None = None) -> Meeting:
+    """Take the invitation's number from the unit's outgoing register ("03/GM-BCĐ")."""
+    from outgoing.services import issue_document
+
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.invitation_number.strip():
+        raise ValidationError(_("Giấy mời đã có số %(n)s.") % {"n": meeting.invitation_number})
+    issued = issue_document(
+        unit=meeting.unit,
+        doc_type="Giấy mời",
+        day=day or timezone.localdate(),
+        summary=_("Mời họp Ban Chỉ đạo: %(meeting)s") % {"meeting": meeting},
+        actor=actor,
+    )
+    meeting.invitation_number = issued.number_symbol
+    meeting.save(update_fields=["invitation_number"])
+    record(
+        actor=actor,
+        unit=meeting.unit,
+        target=meeting,
+        verb="number",
+        summary=_("Lấy số giấy mời %(n)s từ sổ văn bản đi") % {"n": issued.number_symbol},
+        changes={"invitation_number": [None, issued.number_symbol]},
+    )
+    return meeting

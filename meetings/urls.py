@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:pk>/diem-danh/", views.attendance, name="attendance"),
     path("<int:pk>/bien-ban/", views.minutes, name="minutes"),
     path("<int:pk>/giay-moi.docx", views.invitation_docx, name="invitation_docx"),
+    path("<int:pk>/lay-so-giay-moi/", views.number_invitation, name="number_invitation"),
     path("<int:pk>/bien-ban.docx", views.minutes_docx, name="minutes_docx"),
 ]

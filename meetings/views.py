@@ -236,3 +236,16 @@ def invitation_docx(request, pk: int):
 def minutes_docx(request, pk: int):
     meeting = _meeting(request, pk)
     return _docx(papers.minutes_docx(meeting), papers.file_name(meeting, "bien ban"))
+
+
+@login_required
+@require_POST
+def number_invitation(request, pk: int):
+    meeting = _meeting(request, pk, manage=True)
+    try:
+        meeting = services.number_invitation(meeting=meeting, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Giấy mời đã có số %(n)s.") % {"n": meeting.invitation_number})
+    return redirect("meetings:detail", pk=meeting.pk)

@@ -407,3 +407,24 @@ def test_invited_members_with_an_account_get_a_notification(meeting, seat, membe
     assert note.title.startswith("Giấy mời họp Ban Chỉ đạo")
     assert note.url == f"/hop/{meeting.pk}/"
     assert Notification.objects.count() == 1  # the other invitees have no account
+
+
+def test_the_invitation_number_comes_from_the_outgoing_register(client, meeting, clerk, viewer):
+    from outgoing.models import IssuedDocument
+
+    client.force_login(viewer)
+    url = reverse("meetings:number_invitation", args=[meeting.pk])
+    assert client.post(url).status_code == 404
+    client.force_login(clerk)
+    client.post(url)
+    meeting.refresh_from_db()
+    assert meeting.invitation_number.endswith("/GM-BCĐ")
+    assert IssuedDocument.objects.filter(number_symbol=meeting.invitation_number).exists()
+    first = meeting.invitation_number
+    response = client.post(url, follow=True)  # a second press takes no new number
+    assert "đã có số" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.invitation_number == first
+    assert IssuedDocument.objects.count() == 1
+    text = docx_text(client.get(reverse("meetings:invitation_docx", args=[meeting.pk])).content)
+    assert f"Số: {first}" in text
