@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "inspections",
     "brightspots",
     "reports",
+    "search",
+    "api",
+    "backups",
+    "synthetic",
 ]
 
 MIDDLEWARE = [

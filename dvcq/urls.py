@@ -23,5 +23,7 @@ urlpatterns = [
     path("tu-kiem-tra/", include("inspections.urls")),
     path("diem-sang/", include("brightspots.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("tim-kiem/", include("search.urls")),
+    path("api/v1/", include("api.urls")),
     path("", include("programs.urls")),
 ]

@@ -1,0 +1,5 @@
+"""URLs of the search app."""
+
+app_name = "search"
+
+urlpatterns = []
