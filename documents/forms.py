@@ -42,7 +42,7 @@ class HeaderReviewForm(forms.Form):
 
 class ItemReviewForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại"), choices=TaskKind.choices)
-    period = forms.CharField(label=_("Thời gian (mã)"), max_length=40, required=False)
+    period = forms.CharField(label=_("Thời gian (mã)"), max_length=255, required=False)
     responsible = forms.TypedChoiceField(
         label=_("Người chủ trì"), required=False, coerce=int, empty_value=None
     )

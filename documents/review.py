@@ -27,6 +27,7 @@ def reading_from_dict(data: dict) -> ProgramReading:
         year=data.get("year"),
         title=data.get("title"),
         sections=list(data.get("sections") or []),
+        preamble=[str(line) for line in data.get("preamble") or []],
         items=[
             ReadingItem(
                 kind=i["kind"],

@@ -51,7 +51,8 @@ def import_upload(request):
                 uploaded_by=request.user,
                 filename=uploaded.name[:255],
                 source_text=text,
-                reading=reading.to_dict(),
+                # the preamble rides along outside import-format.md's keys
+                reading=dict(reading.to_dict(), preamble=reading.preamble),
             )
             return redirect("documents:import_review", pk=draft.pk)
     status = 400 if request.method == "POST" else 200
@@ -183,6 +184,7 @@ def import_review(request, pk: int):
         "warnings": data.get("warnings") or [],
         "citations": data.get("citations") or [],
         "sections": data.get("sections") or [],
+        "preamble": data.get("preamble") or [],
         "existing": Program.objects.filter(unit=unit, year=data.get("year")).first(),
         "preview": preview,
         "preview_created": created,

@@ -4,7 +4,8 @@
 type name and summary, the numbered body and the closing (recipients, signer). The Word and
 PDF writers lay out the same ``ProgramDocument``, so the two files always agree.
 
-The body follows the program's structure: key tasks (section I, numbered), scheduled tasks
+The body opens with the program's preamble ("Thực hiện …, Ban Chỉ đạo … như sau:"), then
+follows the program's structure: key tasks (section I, numbered), scheduled tasks
 (section II, one "1. Quý I" subheading per period with "- " bullets) and the implementation
 clauses (section III, numbered). An empty section is left out and the others renumbered.
 """
@@ -36,8 +37,9 @@ _PLACE_PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh
 
 @dataclass
 class BodyParagraph:
-    """``role`` is ``section`` ("I. NHIỆM VỤ TRỌNG TÂM"), ``subheading`` ("1. Quý I"),
-    ``item`` ("1. …") or ``bullet`` ("- …")."""
+    """``role`` is ``preamble`` (an opening paragraph, no marker), ``section``
+    ("I. NHIỆM VỤ TRỌNG TÂM"), ``subheading`` ("1. Quý I"), ``item`` ("1. …") or
+    ``bullet`` ("- …")."""
 
     role: str
     marker: str
@@ -45,7 +47,7 @@ class BodyParagraph:
 
     @property
     def line(self) -> str:
-        return f"{self.marker} {self.text}"
+        return f"{self.marker} {self.text}" if self.marker else self.text
 
 
 @dataclass
@@ -149,7 +151,11 @@ def body_paragraphs(program: Program) -> list[BodyParagraph]:
     tasks = list(program.tasks.order_by("position"))
     titles = section_titles(program.sections)
     by_kind = {kind: [t for t in tasks if t.kind == kind] for kind in TaskKind.values}
-    paragraphs: list[BodyParagraph] = []
+    paragraphs = [
+        BodyParagraph("preamble", "", line.strip())
+        for line in program.preamble.splitlines()
+        if line.strip()
+    ]
     sections = [kind for kind in TaskKind.values if by_kind[kind]]
     for roman, kind in zip(ROMAN, sections, strict=False):
         paragraphs.append(BodyParagraph("section", f"{roman}.", titles[kind].upper()))

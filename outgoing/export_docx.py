@@ -190,6 +190,7 @@ def _title(document, content: ProgramDocument) -> None:
 _BODY_STYLES = {
     "section": layout.SECTION_HEADING,
     "subheading": layout.SUBHEADING,
+    "preamble": layout.BODY,
     "item": layout.BODY,
     "bullet": layout.BODY,
 }

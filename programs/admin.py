@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
 from programs.models import Evidence, Program, Task, TaskUpdate
@@ -33,4 +36,18 @@ class TaskUpdateAdmin(admin.ModelAdmin):
 class EvidenceAdmin(admin.ModelAdmin):
     list_display = ["original_name", "task", "content_type", "size", "uploaded_at"]
     raw_id_fields = ["task", "update"]
-    readonly_fields = ["sha256", "size", "content_type"]
+    # The stored file has no URL (it lies outside the web root): a link to the checked
+    # download instead of Django's file widget.
+    exclude = ["file"]
+    readonly_fields = ["download", "sha256", "size", "content_type"]
+
+    def has_add_permission(self, request):
+        return False  # evidence arrives through a task update, where its content is checked
+
+    @admin.display(description=_("tệp"))
+    def download(self, obj):
+        if obj.pk is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("programs:evidence", args=[obj.pk]), obj.original_name
+        )

@@ -83,7 +83,7 @@ class TaskAssignForm(forms.Form):
     period = forms.CharField(
         label=_("Thời gian thực hiện (mã)"),
         required=False,
-        max_length=40,
+        max_length=255,
         help_text=_("Q1–Q4, H1, H2, Y, M1–M12, D:YYYY-MM-DD, every:6M …"),
     )
     due_date = forms.DateField(

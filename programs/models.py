@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from documents.importing.periods import period_label
+from documents.importing.periods import is_valid_period, period_label, period_quarter
 from dvcq.text import fold
 
 
@@ -36,6 +36,11 @@ class Program(models.Model):
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
     title = models.CharField(_("trích yếu"), max_length=400)
     issuer_lines = models.JSONField(_("cơ quan ban hành"), default=list, blank=True)
+    preamble = models.TextField(
+        _("phần mở đầu"),
+        blank=True,
+        help_text=_("Đoạn giữa trích yếu và phần I (“Thực hiện …, … như sau:”)."),
+    )
     sections = models.JSONField(_("các phần"), default=list, blank=True)
     recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
     signer_capacity = models.CharField(_("thẩm quyền ký"), max_length=80, blank=True)
@@ -140,6 +145,14 @@ class ActiveTaskManager(models.Manager.from_queryset(TaskQuerySet)):
         return super().get_queryset().filter(withdrawn=False)
 
 
+def task_quarter(period: str, due_date, year: int) -> int:
+    """The quarter a task belongs to: the one its period names (decision 0013), else the
+    quarter of its due date."""
+    if period and is_valid_period(period):
+        return period_quarter(period, year)
+    return (due_date.month - 1) // 3 + 1
+
+
 class Task(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="tasks")
     unit = models.ForeignKey(
@@ -149,7 +162,7 @@ class Task(models.Model):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     text = models.TextField(_("nội dung"))
     search_text = models.TextField(editable=False, default="")
-    period = models.CharField(_("thời gian thực hiện"), max_length=40, blank=True)
+    period = models.CharField(_("thời gian thực hiện"), max_length=255, blank=True)
     due_date = models.DateField(_("hạn hoàn thành"))
     quarter = models.PositiveSmallIntegerField(_("quý"), editable=False)
     responsible = models.ForeignKey(
@@ -220,7 +233,7 @@ class Task(models.Model):
     def save(self, *args, **kwargs):
         if self.unit_id is None:
             self.unit_id = self.program.unit_id
-        self.quarter = (self.due_date.month - 1) // 3 + 1
+        self.quarter = task_quarter(self.period, self.due_date, self.program.year)
         self.search_text = fold(self.text)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "quarter", "search_text"}

@@ -20,21 +20,25 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from documents.importing.periods import is_valid_period
 from documents.models import Citation, TaskCitation
 from dvcq.text import fold
 from programs.models import FINISHED_STATUSES, Program, ProgramStatus, Task
-from programs.services import _due_date_for, _quarter_of
+from programs.services import _due_date_for, _quarter_for
 
-ONE_OFF_PREFIXES = ("D:", "R:")
+# A date, a dated span or an open start ("after:2026-03-15") happens once; a year-less span
+# ("R:Q4/Q1") or a rhythm in words ("every:thường xuyên …") recurs with the program's year.
+_ONE_OFF_RE = re.compile(r"D:|R:\d|after:")
 
 
 def is_one_off(task: Task) -> bool:
-    return task.period.startswith(ONE_OFF_PREFIXES)
+    return bool(_ONE_OFF_RE.match(task.period))
 
 
 def _shift_period(period: str) -> str:
-    """Move the years written inside a date or span code one year on."""
-    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + 1), period)
+    """Move the years written inside a date or span code one year on (29/2 becomes 28/2)."""
+    shifted = re.sub(r"\d{4}", lambda m: str(int(m.group()) + 1), period)
+    return shifted if is_valid_period(shifted) else shifted.replace("-02-29", "-02-28")
 
 
 def advance_text(text: str, year: int, anniversaries: list[dict]) -> str:
@@ -100,6 +104,7 @@ def draft_next_year(*, program: Program, actor, chosen_done_ids=()) -> Program:
         number_symbol=_next_number_symbol(program.number_symbol),
         place=program.place,
         title=advance_text(program.title, program.year, program.anniversaries),
+        preamble=advance_text(program.preamble, program.year, program.anniversaries),
         issuer_lines=program.issuer_lines,
         sections=program.sections,
         recipients=program.recipients,
@@ -126,7 +131,7 @@ def draft_next_year(*, program: Program, actor, chosen_done_ids=()) -> Program:
                 search_text=fold(text),
                 period=period,
                 due_date=due,
-                quarter=_quarter_of(due),
+                quarter=_quarter_for(period, year),
                 responsible_id=old.responsible_id if _seat_is_current(old) else None,
                 responsible_office=old.responsible_office,
                 needs_review=True,

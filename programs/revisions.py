@@ -19,7 +19,7 @@ from documents.models import Citation, TaskCitation
 from documents.services import index_citations, index_task_citations
 from dvcq.text import fold
 from programs.models import Program, Task
-from programs.services import _due_date_for, _quarter_of, create_program_from_reading, new_task
+from programs.services import _due_date_for, _quarter_for, create_program_from_reading, new_task
 
 MATCH_THRESHOLD = 0.6  # how alike two wordings must be to count as the same task
 
@@ -174,7 +174,7 @@ def _revise(program, reading, actor, source_name, source_text, assignments) -> R
             if period != task.period:
                 task.period = period
                 task.due_date = _due_date_for(item.period, program.year)
-                task.quarter = _quarter_of(task.due_date)
+                task.quarter = _quarter_for(item.period, program.year)
             task.save()
             TaskCitation.objects.filter(task=task).delete()
             index_task_citations([task])
@@ -201,6 +201,7 @@ def _revise(program, reading, actor, source_name, source_text, assignments) -> R
     signer = reading.signer
     program.title = reading.title or program.title
     program.sections = list(reading.sections) or program.sections
+    program.preamble = "\n".join(reading.preamble) or program.preamble
     program.recipients = list(reading.recipients) or program.recipients
     program.number_symbol = reading.number_symbol or program.number_symbol
     program.issued_on = reading.date or program.issued_on

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from audit.services import diff, record
 from documents.importing import ProgramReading
-from documents.importing.periods import is_valid_period, period_end
+from documents.importing.periods import is_valid_period, period_end, period_quarter
 from documents.services import index_citations, index_task_citations
 from dvcq.text import fold
+from followup.calendar import roll_forward
 from programs.evidence import CheckedFile
 from programs.models import (
     FINISHED_STATUSES,
@@ -39,11 +40,29 @@ def _quarter_of(day: datetime.date) -> int:
 
 
 def _due_date_for(period: str | None, year: int) -> datetime.date:
-    return period_end(period, year)
+    """The deadline of a period (decision 0013): its last day in the program's ``year``,
+    rolled forward to the next working day when that is a day off."""
+    return roll_forward(period_end(period, year))
+
+
+def _quarter_for(period: str | None, year: int) -> int:
+    """The quarter column: from the period the document states, never from the rolled date."""
+    return period_quarter(period or None, year)
+
+
+def typed_deadline(period: str, typed: datetime.date) -> tuple[str, datetime.date]:
+    """A due date a user typed: kept when it is a working day; on a day off it is rolled
+    forward, and a task without a period keeps the typed day as its period (``D:…``) so its
+    quarter stays the typed day's."""
+    due = roll_forward(typed)
+    if due != typed and not period:
+        period = f"D:{typed.isoformat()}"
+    return period, due
 
 
 def new_task(program, item, position: int, responsible=None) -> Task:
-    """An unsaved task for one item of a reading, due when its period ends."""
+    """An unsaved task for one item of a reading, due when its period ends (rolled forward
+    to a working day), in the quarter its period names."""
     due = _due_date_for(item.period, program.year)
     return Task(
         program=program,
@@ -54,7 +73,7 @@ def new_task(program, item, position: int, responsible=None) -> Task:
         search_text=fold(item.text),
         period=item.period or "",
         due_date=due,
-        quarter=_quarter_of(due),
+        quarter=_quarter_for(item.period, program.year),
         responsible=responsible,
         responsible_office=item.responsible or "",
     )
@@ -95,6 +114,7 @@ def create_program_from_reading(
         place=reading.place or "",
         issued_on=reading.date,
         title=reading.title or "",
+        preamble="\n".join(reading.preamble),
         issuer_lines=list(reading.issuer_lines),
         sections=list(reading.sections),
         recipients=list(reading.recipients),
@@ -230,12 +250,14 @@ def assign_task(
     year = task.program.year
     if period is not None and period != "" and not is_valid_period(period):
         raise ValidationError(_("Thời gian thực hiện “%(p)s” không hợp lệ.") % {"p": period})
-    if period is not None and due_date is None:
-        due_date = period_end(period or None, year)
     if due_date is not None and due_date.year != year:
         raise ValidationError(
             _("Hạn hoàn thành phải nằm trong năm %(year)s của chương trình.") % {"year": year}
         )
+    if due_date is not None:
+        period, due_date = typed_deadline(task.period if period is None else period, due_date)
+    elif period is not None:
+        due_date = _due_date_for(period or None, year)
     for person in [responsible, *cooperators]:
         if person is not None and person.unit_id != task.unit_id:
             raise ValidationError(_("Người được phân công không thuộc đơn vị này."))
@@ -260,7 +282,6 @@ def assign_task(
         task.period = period
     if due_date is not None:
         task.due_date = due_date
-        task.quarter = _quarter_of(due_date)
     task.save()
     task.cooperators.set(cooperators)
     task.hamlets.set(hamlets)
@@ -341,19 +362,23 @@ def add_task(
 ) -> Task:
     """Add a task to a program outside its document (e.g. a committee meeting's conclusion).
 
-    The due date comes from the period unless given, and must fall within the program's year.
+    The due date comes from the period unless given, and must fall within the program's year;
+    either way it is rolled forward to a working day (``typed_deadline``).
     """
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Nội dung nhiệm vụ không được để trống."))
     if period and not is_valid_period(period):
         raise ValidationError(_("Thời gian thực hiện “%(p)s” không hợp lệ.") % {"p": period})
-    due = due_date or _due_date_for(period or None, program.year)
-    if due.year != program.year:
+    if due_date is not None and due_date.year != program.year:
         raise ValidationError(
             _("Hạn hoàn thành phải nằm trong năm %(year)s của chương trình.")
             % {"year": program.year}
         )
+    if due_date is not None:
+        period, due = typed_deadline(period, due_date)
+    else:
+        due = _due_date_for(period or None, program.year)
     if responsible is not None and responsible.unit_id != program.unit_id:
         raise ValidationError(_("Người được phân công không thuộc đơn vị này."))
     last = Task.all_objects.filter(program=program).order_by("-position").first()

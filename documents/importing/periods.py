@@ -4,6 +4,11 @@ Codes: ``Q1``..``Q4``, ``H1``/``H2``, ``Y``, ``M1``..``M12``, ``D:YYYY-MM-DD``,
 ``R:START/END`` (each end ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY-Qn``) and ``every:6M`` /
 ``every:1M`` / ``every:1W``.  The readers turn Vietnamese wording ("Quý II",
 "chậm nhất ngày 15/12", "từ tháng 12/2025 đến quý I/2026", "hằng tuần") into these codes.
+
+Extended codes (docs/decisions/0012-extended-period-codes.md): ``R:Q4/Q1`` / ``R:M11/M2``
+(a span of quarters or months of the program's year, the end in the next year when it
+precedes the start), ``after:YYYY-MM-DD`` (an open start, "sau ngày 15/3/2026") and
+``every:<text>`` (a recurring rhythm that is no fixed interval, kept in the document's words).
 """
 
 import calendar
@@ -19,6 +24,10 @@ _SIMPLE = re.compile(r"Q[1-4]|H[12]|Y|M(?:[1-9]|1[0-2])")
 _DAY = re.compile(r"D:(\d{4})-(\d{2})-(\d{2})")
 _RANGE = re.compile(r"R:([0-9Q-]+)/([0-9Q-]+)")
 _EVERY = re.compile(r"every:([1-9]\d*)([DWMY])")
+_EVERY_TEXT = re.compile(r"every:(?=.*[^\W\d_])[^\s\d][^\n]{0,199}")
+_RELATIVE_POINT = r"Q[1-4]|M(?:1[0-2]|[1-9])"
+_RELATIVE_RANGE = re.compile(rf"R:({_RELATIVE_POINT})/({_RELATIVE_POINT})")
+_AFTER = re.compile(r"after:(\d{4})-(\d{2})-(\d{2})")
 _POINT_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _POINT_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _POINT_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
@@ -58,6 +67,23 @@ _DEADLINE_RE = re.compile(
     r"(?:\s*[/.-]\s*(?P<dy>\d{4}))?"
 )
 _AFTER_RE = re.compile(r"\s*sau\s+(?:ngày|khi)(?!\w)")
+# "Sau ngày bầu cử 15/3/2026", "từ sau ngày 01/7", "kể từ ngày 15/3/2026 trở đi"
+_AFTER_DATE_RES = (
+    re.compile(r"(?:(?:kể\s+)?từ\s+)?sau\s+ngày\s+(?:[^\d\s]+\s+){0,4}" + _DATE_RX),
+    re.compile(
+        r"(?:kể\s+)?từ\s+ngày\s+(?:[^\d\s]+\s+){0,4}"
+        + _DATE_RX
+        + r"\s*(?:trở\s+đi|trở\s+về\s+sau|về\s+sau)"
+    ),
+    re.compile(r"(?:(?:kể\s+)?từ\s+)?sau\s+" + _DATE_WORDS_RE.pattern),
+)
+# "thường xuyên trong giờ hành chính vào tất cả các ngày làm việc trong năm": a rhythm in
+# words that no ``every:<N><unit>`` code states; kept as ``every:<text>``
+_RHYTHM_RE = re.compile(
+    r"(?:thường\s+xuyên|định\s+kỳ|liên\s+tục)\s*,?\s+(?:trong|vào|suốt)\s"
+    r"[^.;:\n()]*?(?:giờ|buổi|ngày\s+làm\s+việc|các\s+ngày|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d))"
+    r"[^.;:\n()]*"
+)
 _IN_PERIOD_RE = re.compile(rf"(?:trong|vào)\s+(?:{_QUARTER_RX}|{_MONTH_RX})")
 _SPAN_RE = re.compile(
     r"(?:từ\s+)?(?P<start>(?:quý|tháng|ngày)\s+[^\s]+(?:\s*(?:/|năm)\s*\d{4})?)\s+"
@@ -87,6 +113,10 @@ _LABEL_RE = re.compile(
     rf"|(?:từ\s+)?{_LABEL_POINT}\s+(?:đến|tới)\s+(?:hết\s+)?{_LABEL_POINT}"
     r"|(?:cả|trong|quanh)\s+năm(?:\s+\d{4})?"
     r"|thường\s+xuyên(?:\s*,?\s*liên\s+tục)?"
+    rf"|(?:(?:kể\s+)?từ\s+)?sau\s+(?:{_DAY_HEADING})"
+    rf"|(?:từ\s+)?(?:quý\s+(?:iv|iii|ii|i|[1-4])|tháng\s+\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?"
+    r"(?:quý\s+(?:iv|iii|ii|i|[1-4])|tháng\s+\d{1,2})\s+năm\s+sau"
+    rf"|{_RHYTHM_RE.pattern}"
     r"|(?:định\s+kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)"
     r"|(?:định\s+kỳ\s+)?\d{1,2}\s*(?:ngày|tuần|tháng|năm)\s*(?:/\s*(?:1\s*)?|\s+(?:một|1)\s+)lần"
 )
@@ -114,6 +144,9 @@ class _Point:
     def end_month(self) -> int:
         return 3 * self.quarter if self.unit == "Q" else self.month
 
+    def number(self) -> int:
+        return self.quarter if self.unit == "Q" else self.month
+
     def code(self, year: int) -> str:
         if self.unit == "Q":
             return f"{year:04d}-Q{self.quarter}"
@@ -128,6 +161,10 @@ def is_valid_period(period: str) -> bool:
         return False
     if _SIMPLE.fullmatch(period) or _EVERY.fullmatch(period):
         return True
+    if _RELATIVE_RANGE.fullmatch(period) or _EVERY_TEXT.fullmatch(period):
+        return True
+    if match := _AFTER.fullmatch(period):
+        return _valid_date(*map(int, match.groups()))
     if match := _DAY.fullmatch(period):
         return _valid_date(*map(int, match.groups()))
     if match := _RANGE.fullmatch(period):
@@ -140,20 +177,37 @@ def is_valid_period(period: str) -> bool:
 
 def period_end(period: str | None, year: int) -> date:
     """The due date a period implies in the program's ``year``."""
-    if period is None or period == "Y" or period.startswith("every:"):
+    if period is None or period == "Y" or (period.startswith("every:") and is_valid_period(period)):
         return date(year, 12, 31)
     if not is_valid_period(period):
         raise ValueError(f"Not a period code: {period!r}")
     head = period[0]
     if period.startswith("D:"):
         return date.fromisoformat(period[2:])
+    if match := _RELATIVE_RANGE.fullmatch(period):
+        start, end = (_relative_point(code) for code in match.groups())
+        end_year = year + 1 if end.end_month() < start.start_month() else year
+        return _month_end(end_year, end.end_month())
     if period.startswith("R:"):
         return _point_last_day(period[2:].split("/")[1])
+    if period.startswith("after:"):
+        return date(max(year, int(period[6:10])), 12, 31)
     if head == "Q":
         return _month_end(year, 3 * int(period[1]))
     if head == "H":
         return _month_end(year, 6 * int(period[1]))
     return _month_end(year, int(period[1:]))
+
+
+def period_quarter(period: str | None, year: int) -> int:
+    """The quarter of the program's ``year`` a period belongs to: the one its last day falls
+    in; Q4 for a period that runs past the year's end, Q1 for one over before it began."""
+    end = period_end(period, year)
+    if end.year > year:
+        return 4
+    if end.year < year:
+        return 1
+    return (end.month - 1) // 3 + 1
 
 
 def period_label(period: str | None) -> str:
@@ -172,10 +226,21 @@ def period_label(period: str | None) -> str:
         return f"Tháng {int(period[1:])}"
     if period.startswith("D:"):
         return "Ngày " + date.fromisoformat(period[2:]).strftime("%d/%m/%Y")
+    if match := _RELATIVE_RANGE.fullmatch(period):
+        start, end = (_relative_point(code) for code in match.groups())
+        wraps = end.end_month() < start.start_month()
+        return f"Từ {_relative_label(start)} đến {_relative_label(end)}" + (
+            " năm sau" if wraps else ""
+        )
     if period.startswith("R:"):
         start, end = period[2:].split("/")
         return f"Từ {_point_label(start)} đến {_point_label(end)}"
-    return _every_label(period)
+    if period.startswith("after:"):
+        return "Sau ngày " + date.fromisoformat(period[6:]).strftime("%d/%m/%Y")
+    if _EVERY.fullmatch(period):
+        return _every_label(period)
+    text = period[len("every:") :]
+    return text[:1].upper() + text[1:]
 
 
 def parse_period(phrase: str, year: int | None) -> str | None:
@@ -183,11 +248,11 @@ def parse_period(phrase: str, year: int | None) -> str | None:
     text = fold(phrase)
     without_notes = re.sub(r"\([^)]*\)", " ", text).strip()
     text = without_notes or text
-    if _AFTER_RE.match(text):
-        return None
-    for finder in (_find_recurrence, _find_span, _find_half):
+    for finder in (_find_recurrence, _find_rhythm, _find_span, _find_after, _find_half):
         if found := finder(text, year):
             return found
+    if _AFTER_RE.match(text):
+        return None
     if found := _find_day(text, year, require_word=True):
         return found
     if match := re.search(_MONTH_RX, text):
@@ -228,12 +293,16 @@ def find_period(text: str, year: int | None) -> str | None:
         return parse_period(match.group("time"), year)
     if found := _find_recurrence(folded, year):
         return found
+    if found := _find_rhythm(folded, year):
+        return found
     if match := _DEADLINE_RE.search(folded):
         return _day_code(match, year)
     spans = [m for m in _SPAN_RE.finditer(folded) if m.group(0).startswith("từ")]
     for match in spans:
         if found := _find_span(match.group(0), year):
             return found
+    if found := _find_after(folded, year):
+        return found
     if match := _IN_PERIOD_RE.search(folded):
         return parse_period(match.group(0), year)
     return None
@@ -247,6 +316,23 @@ def _find_recurrence(text: str, year: int | None) -> str | None:
     for pattern, code in _RECURRENCE_WORDS:
         if pattern.search(text):
             return code
+    return None
+
+
+def _find_rhythm(text: str, year: int | None) -> str | None:
+    """``every:<text>`` for a rhythm in words ("thường xuyên trong giờ hành chính …")."""
+    if match := _RHYTHM_RE.search(text):
+        words = re.sub(r"\s+", " ", match.group(0)).strip(" ,")
+        code = f"every:{words}"
+        return code if is_valid_period(code) else None
+    return None
+
+
+def _find_after(text: str, year: int | None) -> str | None:
+    """``after:YYYY-MM-DD`` for an open start ("sau ngày bầu cử 15/3/2026")."""
+    for pattern in _AFTER_DATE_RES:
+        if (match := pattern.search(text)) and (found := _day_code(match, year)):
+            return "after:" + found[2:]
     return None
 
 
@@ -277,7 +363,8 @@ def _day_code(match: re.Match, year: int | None) -> str | None:
 def _find_span(text: str, year: int | None) -> str | None:
     """``từ A đến B`` or ``A đến B``; also ``Quý IV/2025 và Quý I/2026``."""
     parts = re.split(r"\s(?:đến|tới)\s+(?:hết\s+)?", text, maxsplit=1)
-    if len(parts) != 2:
+    paired = len(parts) != 2
+    if paired:
         parts = re.split(r"\s+và\s+", text, maxsplit=1)
         if len(parts) != 2 or not all(_is_only_point(part) for part in parts):
             return None
@@ -289,7 +376,26 @@ def _find_span(text: str, year: int | None) -> str | None:
     if len(parts[0]) - start_match.end() > 3 or end_match.start() > 30:
         return None
     start, end = _point(start_match), _point(end_match)
+    if start.unit != "D" and end.unit != "D":
+        relative = f"R:{start.unit}{start.number()}/{end.unit}{end.number()}"
+        if start.year is None and end.year is None:
+            return relative if is_valid_period(relative) else None
+        if paired and _pair_in_year(start, end, year) and is_valid_period(relative):
+            # "Quý IV/2025 và Quý I/2026": two periods of the program, each coded as it
+            # would be alone ("Quý I/2026" gives Q1)
+            return relative
     return _span_code(start, end, year)
+
+
+def _pair_in_year(start: _Point, end: _Point, year: int | None) -> bool:
+    """True when a pair's years are those a year-less code implies in the program's year."""
+    start_year = start.year if start.year is not None else year
+    if year is not None and start_year != year:
+        return False
+    wraps = end.end_month() < start.start_month()
+    if start_year is None or end.year is None:
+        return True
+    return end.year == start_year + (1 if wraps else 0)
 
 
 def _is_only_point(text: str) -> bool:
@@ -370,6 +476,18 @@ def _point_label(point: str) -> str:
         return f"tháng {int(match.group(2))}/{match.group(1)}"
     match = _POINT_QUARTER.fullmatch(point)
     return f"quý {to_roman(int(match.group(2)))}/{match.group(1)}"
+
+
+def _relative_point(code: str) -> _Point:
+    if code[0] == "Q":
+        return _Point("Q", None, quarter=int(code[1]))
+    return _Point("M", None, month=int(code[1:]))
+
+
+def _relative_label(point: _Point) -> str:
+    if point.unit == "Q":
+        return f"quý {to_roman(point.quarter)}"
+    return f"tháng {point.month}"
 
 
 def _every_label(period: str) -> str:

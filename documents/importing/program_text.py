@@ -51,6 +51,8 @@ def parse_program_text(text: str) -> ProgramReading:
 
     outline = build_outline(lines[header.body_start : closing.body_end])
     reading.warnings.extend(outline.warnings)
+    if outline.sections and outline.sections[0].title is None:
+        reading.preamble = list(outline.sections[0].intro)
     if reading.doc_type is None:
         reading.doc_type, issuer = _type_from_preamble(outline.sections[0].intro, reading.warnings)
         if issuer and not reading.issuer_lines:

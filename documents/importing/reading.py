@@ -92,6 +92,9 @@ class ProgramReading:
     signer: Signer = field(default_factory=Signer)
     anniversaries: list[Anniversary] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The opening paragraphs between the title and section I ("Thực hiện …; Ban Chỉ đạo …
+    # như sau:"). Kept for the program, not part of import-format.md's JSON.
+    preamble: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The JSON object of import-format.md."""

@@ -74,6 +74,14 @@ def test_every_kind_of_period_heading_reads_back(seed_program):
         ("H2", "Tự kiểm tra công tác cải cách hành chính."),
         ("Q4", "Tổng kết công tác dân vận chính quyền năm 2023."),
         ("R:2023-12/2024-Q1", "Xây dựng chương trình công tác năm 2024."),
+        # the extended codes of decision 0012
+        ("R:Q4/Q1", "Chuẩn bị hồ sơ nhân sự các hội nghị hiệp thương."),
+        ("R:M3/M5", "Tổ chức Tháng thanh niên và Tháng hành động vì trẻ em."),
+        ("after:2023-03-15", "Tuyên truyền kết quả thành công của cuộc bầu cử."),
+        (
+            "every:thường xuyên trong giờ hành chính vào tất cả các ngày làm việc trong năm",
+            "Tiếp công dân tại bộ phận một cửa.",
+        ),
     ]
     for position, (period, text) in enumerate(scheduled, start=100):
         Task.objects.create(
@@ -96,3 +104,12 @@ def test_every_kind_of_period_heading_reads_back(seed_program):
 
     assert [(i.kind, i.period, i.text) for i in reading.items] == expected
     assert [(i.period, i.text) for i in reading.items if i.kind == "scheduled"] == scheduled
+
+
+def test_the_preamble_is_kept_and_reads_back(seed_program):
+    assert seed_program.preamble.startswith("Thực hiện Chương trình công tác Dân vận chính quyền")
+    assert seed_program.preamble.endswith("như sau:")
+    reading = reading_of(seed_program)
+    assert "\n".join(reading.preamble) == seed_program.preamble
+    # the preamble is not a task: the first item is still section I's first task
+    assert reading.items[0].text == seed_program.tasks.order_by("position")[0].text

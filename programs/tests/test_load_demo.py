@@ -111,14 +111,14 @@ def test_the_chairman_receives_weekly_and_the_register_has_visits(demo):
     visits = Visit.objects.filter(unit=demo, date__year=2023)
     assert 2 <= visits.count() <= 3
     assert visits.filter(petition__isnull=False).count() == 1
-    assert all(v.content.startswith(SAMPLE) for v in visits)
+    assert all(v.full_content().startswith(SAMPLE) for v in visits)
     assert all(v.identity["name"] and v.identity["name"] not in v.sealed for v in visits)
 
 
 def test_petitions_of_each_kind(demo):
     petitions = Petition.objects.filter(unit=demo, received_on__year=2023)
     assert 4 <= petitions.count() <= 5
-    assert all(p.content.startswith(SAMPLE) for p in petitions)
+    assert all(p.full_content().startswith(SAMPLE) for p in petitions)
     complaint = petitions.get(case_type=CaseType.COMPLAINT)
     kinds = set(complaint.steps.values_list("kind", flat=True))
     assert {StepKind.ACCEPT, StepKind.DECIDE} <= kinds

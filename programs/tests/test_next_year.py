@@ -36,7 +36,9 @@ def test_the_draft_carries_the_year_and_advances_anniversaries(program_2023, cle
     assert len(tasks) == 29  # every item has a yearly rhythm; none is a one-off
     assert all(t.needs_review and t.status == TaskStatus.NOT_STARTED for t in tasks)
     q1 = [t for t in tasks if t.period == "Q1"]
-    assert {t.due_date for t in q1} == {datetime.date(2024, 3, 31)}
+    # 31/3/2024 is a Sunday: the deadline rolls to Monday 1/4, the quarter stays I
+    assert {t.due_date for t in q1} == {datetime.date(2024, 4, 1)}
+    assert {t.quarter for t in q1} == {1}
     texts = " ".join(t.text for t in tasks)
     assert "61 năm thành lập thành phố Vinh (10/1963-10/2024)" in texts
     assert "134 năm ngày sinh Chủ tịch Hồ Chí Minh" in texts
@@ -58,7 +60,9 @@ def test_finished_one_off_tasks_stay_behind_unless_chosen(program_2023, clerk):
     draft = draft_next_year(program=program_2023, actor=clerk)
     assert not draft.tasks.filter(carried_from=one_off).exists()
     moved = draft.tasks.get(carried_from=open_one_off)
-    assert moved.period == "R:2024-01/2024-Q2" and moved.due_date == datetime.date(2024, 6, 30)
+    # 30/6/2024 is a Sunday: due Monday 1/7, still in quarter II
+    assert moved.period == "R:2024-01/2024-Q2" and moved.due_date == datetime.date(2024, 7, 1)
+    assert moved.quarter == 2
 
     draft.delete()
     again = draft_next_year(program=program_2023, actor=clerk, chosen_done_ids=[one_off.pk])

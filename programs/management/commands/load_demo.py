@@ -421,6 +421,7 @@ class Command(BaseCommand):
                 "field": fields.get("can-bo"),
                 "content": SAMPLE_NOTE + "Tố cáo cán bộ phụ trách đất đai gây khó khăn khi "
                 "tiếp nhận hồ sơ đăng ký biến động đất đai.",
+                "summary": SAMPLE_NOTE + "Tố cáo hành vi của cán bộ trong lĩnh vực đất đai.",
             },
             people=[
                 {
