@@ -6,7 +6,11 @@ class CitizensConfig(AppConfig):
     verbose_name = "Tiếp công dân, đơn thư"
 
     def ready(self):
-        """Reception days go into every calendar feed (``followup.feeds``)."""
+        """Petitions on the parent's dashboard (``reports.providers``); reception days in
+        every calendar feed (``followup.feeds``)."""
+        from citizens.figures import register_provider
+
+        register_provider()
         try:
             from followup.feeds import register_source
         except ImportError:  # pragma: no cover - followup absent

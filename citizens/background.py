@@ -1,7 +1,9 @@
 """Overdue petitions feed the reminders: a daily pass (run by ``dvcq worker``) puts a bell
 notification, once, in the handlers' lists for every open case whose next step is overdue.
 
-Only handlers assigned to the case are told, and the notice names the case by its receipt
+The pass also refreshes each open case's ``next_due`` (what the lists and the parent's
+dashboard count as "quá hạn") in case a rule or the calendar changed. Only handlers
+assigned to the case are told, and the notice names the case by its receipt
 code and step, never the petitioner.
 """
 
@@ -29,6 +31,9 @@ def notify_overdue(today=None) -> int:
     )
     for petition in petitions:
         step = next_open(compute(petition, petition.steps.all(), petition.extensions.all()))
+        due = step.due if step else None
+        if petition.next_due != due:  # a rule or the calendar changed since the last write
+            Petition.objects.filter(pk=petition.pk).update(next_due=due)
         if step is None or step.state(today) != "overdue":
             continue
         for user in petition.handlers.all():

@@ -108,7 +108,7 @@ def find_repeats(*, unit, names: list[str], content: str, exclude_pk=None, limit
         candidates = candidates.exclude(pk=exclude_pk)
     matches = []
     for other in candidates.order_by("-received_on")[:2000]:
-        text_score = text_similarity(content, other.content)
+        text_score = text_similarity(content, other.full_content())
         if text_score < TEXT_THRESHOLD:
             continue
         other_names = [p.identity.get("name", "") for p in other.petitioners.all()]

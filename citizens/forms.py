@@ -43,6 +43,15 @@ class PetitionForm(forms.Form):
     anonymous = forms.BooleanField(label=_("Đơn nặc danh (chỉ với tố cáo)"), required=False)
     has_originals = forms.BooleanField(label=_("Có kèm giấy tờ bản gốc"), required=False)
     content = forms.CharField(label=_("Nội dung đơn"), widget=forms.Textarea({"rows": 5}))
+    summary = forms.CharField(
+        label=_("Tóm tắt nội dung (bắt buộc với đơn tố cáo)"),
+        help_text=_(
+            "Không ghi họ tên, địa chỉ hay chi tiết làm lộ người tố cáo; nội dung tố cáo được "
+            "mã hóa, người khác chỉ thấy phần tóm tắt."
+        ),
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
+    )
     attachments = forms.FileField(
         label=_("Tệp đính kèm (PDF, DOCX, XLSX, JPEG, PNG)"),
         required=False,
@@ -59,6 +68,18 @@ class PetitionForm(forms.Form):
             self.fields[f"representative_{i}"] = forms.BooleanField(
                 label=_("Đại diện"), required=False
             )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("case_type") == CaseType.DENUNCIATION and not data.get("summary", "").strip():
+            self.add_error(
+                "summary",
+                _(
+                    "Đơn tố cáo phải có tóm tắt nội dung không chứa thông tin nhận dạng "
+                    "người tố cáo."
+                ),
+            )
+        return data
 
     def people(self) -> list[dict]:
         data = self.cleaned_data

@@ -189,7 +189,19 @@ class Petition(models.Model):
     anonymous = models.BooleanField(_("đơn nặc danh, mạo danh"), default=False)
     signatories = models.PositiveIntegerField(_("số người đứng tên"), default=1)
     has_originals = models.BooleanField(_("có kèm giấy tờ bản gốc"), default=False)
-    content = models.TextField(_("nội dung đơn"))
+    # The content in the clear; empty for a denunciation, whose content is only in
+    # ``sealed_content`` (encrypted) and shown to others through ``summary``.
+    content = models.TextField(_("nội dung đơn"), blank=True)
+    sealed_content = models.TextField(editable=False, blank=True, default="")
+    summary = models.TextField(
+        _("tóm tắt nội dung"),
+        blank=True,
+        help_text=_(
+            "Bắt buộc với đơn tố cáo: tóm tắt không có thông tin nhận dạng người tố cáo; dùng "
+            "cho danh sách, thống kê, tìm kiếm."
+        ),
+    )
+    # Folded text searched by users: the content, or for a denunciation only its summary.
     content_fold = models.TextField(editable=False, default="")
     # Folded names of the petitioners; empty for denunciations (their names are secret).
     names_fold = models.TextField(editable=False, default="")
@@ -200,6 +212,9 @@ class Petition(models.Model):
         _("kết quả"), max_length=20, choices=Result.choices, default="", blank=True
     )
     closed_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    # The due date of the earliest unmet deadline (``citizens.deadlines``), kept by the
+    # services so that "quá hạn" is a plain SQL filter (lists, the parent's dashboard).
+    next_due = models.DateField(_("hạn tiếp theo"), null=True, blank=True, editable=False)
     repeat_of = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -224,7 +239,10 @@ class Petition(models.Model):
         verbose_name = _("đơn thư")
         verbose_name_plural = _("đơn thư")
         ordering = ["-received_on", "-id"]
-        indexes = [models.Index(fields=["unit", "status"], name="citizens_petition_open")]
+        indexes = [
+            models.Index(fields=["unit", "status"], name="citizens_petition_open"),
+            models.Index(fields=["unit", "received_on"], name="citizens_petition_received"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.receipt_code} – {self.get_case_type_display()}"
@@ -237,6 +255,21 @@ class Petition(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status != Status.CLOSED
+
+    @property
+    def listed_content(self) -> str:
+        """What everyone may read: a denunciation's summary, any other petition's content."""
+        if self.is_secret:
+            return self.summary
+        return self.content or self.summary
+
+    def full_content(self) -> str:
+        """The content itself; decrypted for a denunciation (show it only to its handlers)."""
+        if self.is_secret and self.sealed_content:
+            from citizens.crypto import unseal
+
+            return unseal(self.sealed_content).get("content", "")
+        return self.content
 
 
 class Petitioner(models.Model):
@@ -267,6 +300,16 @@ class HandlingStep(models.Model):
     kind = models.CharField(_("bước xử lý"), max_length=20, choices=StepKind.choices)
     date = models.DateField(_("ngày"))
     document_number = models.CharField(_("số văn bản"), max_length=60, blank=True)
+    document_date = models.DateField(_("ngày văn bản"), null=True, blank=True)
+    # The outgoing register's line when the step's letter was numbered by the system.
+    letter = models.ForeignKey(
+        "outgoing.IssuedDocument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("văn bản đi"),
+    )
     body = models.CharField(_("cơ quan nhận / liên quan"), max_length=200, blank=True)
     result = models.CharField(_("kết quả"), max_length=20, choices=Result.choices, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
@@ -388,7 +431,9 @@ class Visit(models.Model):
     number = models.PositiveIntegerField(_("STT"))
     date = models.DateField(_("ngày tiếp"))
     sealed = models.TextField(editable=False)  # name, address, id number, representatives
-    content = models.TextField(_("nội dung vụ việc"))
+    # Empty for a denunciation, whose content is only in ``sealed_content`` (encrypted).
+    content = models.TextField(_("nội dung vụ việc"), blank=True)
+    sealed_content = models.TextField(editable=False, blank=True, default="")
     case_type = models.CharField(_("phân loại"), max_length=20, choices=CaseType.choices)
     people = models.PositiveIntegerField(_("số người cùng nội dung"), default=1)
     handled_before = models.CharField(_("cơ quan đã giải quyết"), max_length=200, blank=True)
@@ -420,6 +465,13 @@ class Visit(models.Model):
         from citizens.crypto import unseal
 
         return unseal(self.sealed)
+
+    def full_content(self) -> str:
+        if self.sealed_content:
+            from citizens.crypto import unseal
+
+            return unseal(self.sealed_content).get("content", "")
+        return self.content
 
 
 class OverdueNotice(models.Model):

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.services import record
 from citizens import crypto, duplicates
@@ -47,6 +48,37 @@ CLOSING = {
     StepKind.WITHDRAW: Result.WITHDRAWN,
 }
 DECISION_RESULTS = {Result.RIGHT, Result.WRONG, Result.PARTLY, Result.ANSWERED}
+# A denunciation received without a summary (e.g. by a command) until the handler writes one.
+SUMMARY_PENDING = gettext_lazy("Đơn tố cáo – nội dung được bảo mật, chưa có tóm tắt.")
+
+
+def content_fields(secret: bool, content: str, summary: str) -> dict:
+    """The content columns of a petition: a denunciation's content only sealed, its summary
+    in the clear and searched; any other petition's content in the clear."""
+    if secret:
+        return {
+            "content": "",
+            "sealed_content": crypto.seal({"content": content}),
+            "summary": summary,
+            "content_fold": fold(summary),
+        }
+    return {
+        "content": content,
+        "sealed_content": "",
+        "summary": summary,
+        "content_fold": fold(f"{content} {summary}"),
+    }
+
+
+def refresh_next_due(petition) -> None:
+    """Store the due date of the case's earliest unmet deadline (``Petition.next_due``)."""
+    from citizens.deadlines import compute, next_open
+
+    upcoming = next_open(compute(petition)) if petition.status != Status.CLOSED else None
+    due = upcoming.due if upcoming else None
+    if petition.next_due != due:
+        petition.next_due = due
+        Petition.objects.filter(pk=petition.pk).update(next_due=due)
 
 
 # Codes and PINs
@@ -178,6 +210,10 @@ def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeRe
 
     code, pin = new_receipt_code(), new_pin()
     secret = data["case_type"] == CaseType.DENUNCIATION
+    content = data["content"].strip()
+    summary = (data.get("summary") or "").strip()
+    if secret and not summary:
+        summary = str(SUMMARY_PENDING)
     names = [p["name"] for p in people]
     repeats = duplicates.find_repeats(unit=unit, names=names, content=data["content"])
     written = []
@@ -201,8 +237,7 @@ def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeRe
                 anonymous=anonymous,
                 signatories=max(len(people), 1),
                 has_originals=bool(data.get("has_originals")),
-                content=data["content"].strip(),
-                content_fold=fold(data["content"]),
+                **content_fields(secret, content, summary),
                 names_fold="" if secret else " | ".join(fold(n) for n in names),
                 repeat_of=repeats[0].petition if repeats else None,
                 created_by=actor,
@@ -218,6 +253,7 @@ def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeRe
             for item in checked:
                 written.append(_store_attachment(petition, item))
             petition.handlers.add(actor)
+            refresh_next_due(petition)
             record(
                 actor=actor,
                 unit=unit,
@@ -314,6 +350,7 @@ def add_step(
                 date,
             )
         petition.save(update_fields=["status", "result", "closed_on", "updated_at"])
+        refresh_next_due(petition)
         record(
             actor=actor,
             unit=petition.unit,
@@ -374,6 +411,7 @@ def add_extension(*, petition, actor, days, decision_number, decision_date, reas
             reason=reason.strip(),
             actor=actor,
         )
+        refresh_next_due(petition)
         record(
             actor=actor,
             unit=petition.unit,
@@ -416,6 +454,13 @@ def reveal_identity(*, petition, user, reason: str) -> list[dict]:
 # Reception register
 
 
+def _visit_content(case_type: str, content: str) -> dict:
+    """A denunciation's content is sealed in the register too; any other is in the clear."""
+    if case_type == CaseType.DENUNCIATION:
+        return {"content": "", "sealed_content": crypto.seal({"content": content})}
+    return {"content": content, "sealed_content": ""}
+
+
 def record_visit(*, unit, actor, data: dict, open_petition: bool = False, files=()):
     """Write one row of the reception register; with ``open_petition`` also receive the
     petition in the same transaction (channel: in person). Returns (visit, IntakeResult|None).
@@ -447,7 +492,7 @@ def record_visit(*, unit, actor, data: dict, open_petition: bool = False, files=
             number=number,
             date=data["date"],
             sealed=crypto.seal(identity),
-            content=data["content"].strip(),
+            **_visit_content(data["case_type"], data["content"].strip()),
             case_type=data["case_type"],
             people=data.get("people") or 1,
             handled_before=data.get("handled_before", ""),
@@ -495,3 +540,117 @@ def record_visit(*, unit, actor, data: dict, open_petition: bool = False, files=
             % {"n": number, "day": data["date"].strftime("%d/%m/%Y")},
         )
     return visit, opened
+
+
+# Letters
+
+
+@transaction.atomic
+def issue_letter(*, step, actor, day=None):
+    """Number the letter of ``step`` from the unit's outgoing register and record the number
+    and date on the step.
+
+    The number is taken with ``outgoing.services.next_number`` (atomic, in this transaction:
+    a refusal below gives it back); the code is the type's abbreviation and the People's
+    Committee's ("05/TB-UBND"), a Công văn's the committee's and the drafting unit's
+    ("06/UBND-VP"). The register's line is written like ``outgoing.services.issue_document``
+    writes it, which has no parameter for an issuer other than the register's own.
+    """
+    from citizens import letters
+    from outgoing import doctypes
+    from outgoing.models import IssuedDocument, Numbering, Series
+    from outgoing.services import next_number, register_for
+
+    day = day or timezone.localdate()
+    step = HandlingStep.objects.select_for_update().select_related("petition__unit").get(pk=step.pk)
+    petition = step.petition
+    spec = letters.spec_for(step)
+    errors = []
+    if spec is None:
+        errors.append(_("Bước xử lý này không có văn bản để cấp số."))
+    if step.letter_id or step.document_number:
+        errors.append(
+            _("Bước xử lý đã có số văn bản %(n)s; không cấp số lại.") % {"n": step.document_number}
+        )
+    if day < step.date:
+        errors.append(_("Ngày ban hành văn bản không thể trước ngày của bước xử lý."))
+    if day > timezone.localdate():
+        errors.append(_("Ngày ban hành văn bản không thể sau ngày hôm nay."))
+    if errors:
+        raise ValidationError(errors)
+    unit = petition.unit
+    register = register_for(unit)
+    doc_type = doctypes.canonical(spec.doc_type)
+    number = next_number(unit, doc_type, day)
+    key = doc_type if register.numbering == Numbering.PER_TYPE else ""
+    series = Series.objects.get(unit=unit, year=day.year, doc_type=key)
+    code = doctypes.code_for(doc_type, letters.ISSUER_CODE, register.drafting_code)
+    number_symbol = doctypes.number_symbol(number, code)
+    if IssuedDocument.objects.filter(
+        unit=unit, year=day.year, number_symbol=number_symbol
+    ).exists():
+        raise ValidationError(
+            _("Số, ký hiệu %(symbol)s đã được cấp trong năm %(year)s.")
+            % {"symbol": number_symbol, "year": day.year}
+        )
+    summary = f"{doc_type} {spec.summary} (đơn {petition.receipt_code})"
+    document = IssuedDocument.objects.create(
+        unit=unit,
+        series=series,
+        year=day.year,
+        number=number,
+        number_symbol=number_symbol,
+        issued_on=day,
+        doc_type=doc_type,
+        summary=summary[:400],
+        signer="",
+        recipients=[],
+        issued_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    step.letter, step.document_number, step.document_date = document, number_symbol, day
+    step.save(update_fields=["letter", "document_number", "document_date"])
+    record(
+        actor=actor,
+        unit=unit,
+        target=document,
+        verb="create",
+        summary=_("Cấp số %(symbol)s ngày %(day)s: %(summary)s")
+        % {"symbol": number_symbol, "day": day.strftime("%d/%m/%Y"), "summary": summary},
+    )
+    record(
+        actor=actor,
+        unit=unit,
+        target=petition,
+        verb="change",
+        summary=_("Đơn %(code)s: %(step)s – văn bản số %(symbol)s ngày %(day)s")
+        % {
+            "code": petition.receipt_code,
+            "step": step.get_kind_display(),
+            "symbol": number_symbol,
+            "day": day.strftime("%d/%m/%Y"),
+        },
+        changes={"document_number": [None, number_symbol]},
+    )
+    return step
+
+
+def set_summary(*, petition, actor, summary: str) -> None:
+    """The handler's summary of the content, without identifying details (the only text of a
+    denunciation others see and search)."""
+    summary = summary.strip()
+    if not summary:
+        raise ValidationError(_("Hãy nhập tóm tắt nội dung."))
+    with transaction.atomic():
+        petition = Petition.objects.select_for_update().get(pk=petition.pk)
+        fields = content_fields(petition.is_secret, petition.full_content(), summary)
+        for name, value in fields.items():
+            setattr(petition, name, value)
+        petition.save(update_fields=[*fields, "updated_at"])
+        record(
+            actor=actor,
+            unit=petition.unit,
+            target=petition,
+            verb="change",
+            summary=_("Đơn %(code)s: cập nhật tóm tắt nội dung") % {"code": petition.receipt_code},
+            changes={"summary": [None, summary]},
+        )

@@ -7,10 +7,14 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_visible_or_404, scoped
@@ -25,6 +29,7 @@ from citizens.access import (
     visible_petitions,
 )
 from citizens.deadlines import STATE_LABELS, compute, next_open
+from citizens.figures import RESOLVED
 from citizens.forms import (
     ExtensionForm,
     PeriodForm,
@@ -35,9 +40,11 @@ from citizens.forms import (
     VisitForm,
 )
 from citizens.models import IdentityView, Petition, Status, Visit
-from citizens.stats import petition_stats
+from citizens.stats import rules_by_day, statistical_forms
 from dvcq.text import fold
-from meetings.docx_letter import DOCX_CONTENT_TYPE
+from outgoing.export_docx import DOCX_CONTENT_TYPE
+from outgoing.export_pdf import PDF_CONTENT_TYPE
+from reports.providers import MERGE_DEPTH
 
 
 def _own_unit(request):
@@ -59,8 +66,9 @@ def _handled(request, pk: int) -> Petition:
 
 
 def search_petitions(user, query: str):
-    """Petitions ``user`` may see whose content or (non-secret) petitioner names match;
-    a denouncer's name matches only for the handlers assigned to that case."""
+    """Petitions ``user`` may see whose content (a denunciation's summary) or (non-secret)
+    petitioner names match; a denunciation's sealed content and denouncer's name match only
+    for the handlers assigned to that case."""
     petitions = visible_petitions(user)
     if not query.strip():
         return petitions
@@ -72,19 +80,65 @@ def search_petitions(user, query: str):
         "petitioners"
     )
     for petition in own_secret:
-        if any(folded in fold(p.identity.get("name", "")) for p in petition.petitioners.all()):
+        names = [fold(p.identity.get("name", "")) for p in petition.petitioners.all()]
+        if any(folded in name for name in names) or folded in fold(petition.full_content()):
             matched.add(petition.pk)
     return petitions.filter(pk__in=matched)
+
+
+LIST_STATES = {
+    "open": _lazy("Đang xử lý, giải quyết"),
+    "resolved": _lazy("Đã giải quyết"),
+    "overdue": _lazy("Quá hạn"),
+}
+
+
+def filter_petitions(petitions, params, today):
+    """The list's filters (also the targets of the parent dashboard's links): ``unit`` (with
+    the units merged into it), ``start``/``end`` (receipt dates) and ``state``."""
+    unit = params.get("unit", "")
+    if unit.isdigit():
+        link, q = "unit", Q(unit_id=int(unit))
+        for _depth in range(MERGE_DEPTH):
+            link += "__merged_into"
+            q |= Q(**{f"{link}_id": int(unit)})
+        petitions = petitions.filter(q)
+    for name, lookup in (("start", "received_on__gte"), ("end", "received_on__lte")):
+        try:
+            petitions = petitions.filter(**{lookup: datetime.date.fromisoformat(params[name])})
+        except (KeyError, ValueError):
+            continue
+    state = params.get("state", "")
+    if state == "open":
+        petitions = petitions.exclude(status=Status.CLOSED)
+    elif state == "resolved":
+        petitions = petitions.filter(status__in=RESOLVED)
+    elif state == "overdue":
+        petitions = petitions.exclude(status=Status.CLOSED).filter(next_due__lt=today)
+    return petitions
+
+
+PETITIONS_PER_PAGE = 50
 
 
 @login_required
 def petition_list(request):
     query = request.GET.get("q", "")
-    petitions = search_petitions(request.user, query).prefetch_related("steps", "extensions")
     today = timezone.localdate()
+    rules_on = rules_by_day()
+    petitions = filter_petitions(search_petitions(request.user, query), request.GET, today)
+    petitions = petitions.select_related("field").prefetch_related("steps", "extensions")
+    # Paginated in the database: a commune holds thousands of cases over the years.
+    page = Paginator(petitions, PETITIONS_PER_PAGE).get_page(request.GET.get("page"))
+    others = request.GET.copy()
+    others.pop("page", None)
     rows = []
-    for p in petitions[:500]:
-        upcoming = next_open(compute(p, p.steps.all(), p.extensions.all())) if p.is_open else None
+    for p in page.object_list:
+        upcoming = (
+            next_open(compute(p, p.steps.all(), p.extensions.all(), rules_on(p.received_on)))
+            if p.is_open
+            else None
+        )
         rows.append(
             {"petition": p, "next": upcoming, "state": upcoming.state(today) if upcoming else ""}
         )
@@ -94,7 +148,11 @@ def petition_list(request):
         "citizens/petition_list.html",
         {
             "rows": rows,
+            "page": page,
+            "page_query": others.urlencode(),
             "query": query,
+            "filters": {k: request.GET.get(k, "") for k in ("unit", "start", "end", "state")},
+            "list_states": LIST_STATES,
             "can_manage": unit is not None and can_manage_citizens(request.user, unit),
             "state_labels": STATE_LABELS,
         },
@@ -163,7 +221,9 @@ def _detail_context(request, petition, identities=None, reveal_form=None):
         "can_handle": handles,
         "step_form": StepForm(initial={"date": today}),
         "extension_form": ExtensionForm(initial={"decision_date": today}),
-        "letter_kinds": set(letters.LETTERS),
+        "letter_steps": {s.pk for s in petition.steps.all() if letters.has_letter(s)},
+        # A denunciation's sealed content only for its assigned handlers.
+        "content": petition.full_content() if can_see_identity(request.user, petition) else None,
         "repeats": petition.repeats.all(),
         "staff": User.objects.filter(unit=petition.unit, is_active=True).order_by("username")
         if can_manage_citizens(request.user, petition.unit)
@@ -249,17 +309,54 @@ def assign(request, pk: int):
 
 
 @login_required
-def step_letter(request, pk: int, step_pk: int):
+def step_letter(request, pk: int, step_pk: int, fmt: str = "docx"):
     petition = _handled(request, pk)
     step = petition.steps.filter(pk=step_pk).first()
-    if step is None or not letters.has_letter(step.kind):
+    if step is None or not letters.has_letter(step):
         raise Http404
-    data = letters.step_docx(step, request.user, can_see_identity(request.user, petition))
-    response = HttpResponse(data, content_type=DOCX_CONTENT_TYPE)
+    data = letters.render(step, request.user, can_see_identity(request.user, petition), fmt)
+    content_type = PDF_CONTENT_TYPE if fmt == "pdf" else DOCX_CONTENT_TYPE
+    response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = (
-        f'attachment; filename="{petition.receipt_code}-{step.kind}.docx"'
+        f'attachment; filename="{petition.receipt_code}-{step.kind}.{fmt}"'
     )
+    response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+@require_POST
+def letter_issue(request, pk: int, step_pk: int):
+    petition = _handled(request, pk)
+    step = petition.steps.filter(pk=step_pk).first()
+    if step is None or not letters.has_letter(step):
+        raise Http404
+    try:
+        step = services.issue_letter(step=step, actor=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("Đã cấp số văn bản %(n)s từ sổ văn bản đi.") % {"n": step.document_number}
+        )
+    return redirect("citizens:detail", petition.pk)
+
+
+@login_required
+@require_POST
+def summary_set(request, pk: int):
+    petition = _handled(request, pk)
+    try:
+        services.set_summary(
+            petition=petition, actor=request.user, summary=request.POST.get("summary", "")
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã cập nhật tóm tắt nội dung."))
+    return redirect("citizens:detail", petition.pk)
 
 
 @login_required
@@ -280,6 +377,7 @@ def attachment_download(request, pk: int, attachment_pk: int):
 @login_required
 def board(request):
     today = timezone.localdate()
+    rules_on = rules_by_day()
     petitions = (
         visible_petitions(request.user)
         .exclude(status=Status.CLOSED)
@@ -287,7 +385,7 @@ def board(request):
     )
     rows = []
     for p in petitions:
-        upcoming = next_open(compute(p, p.steps.all(), p.extensions.all()))
+        upcoming = next_open(compute(p, p.steps.all(), p.extensions.all(), rules_on(p.received_on)))
         if upcoming is not None:
             rows.append({"petition": p, "next": upcoming, "state": upcoming.state(today)})
     order = {"overdue": 0, "soon": 1, "ok": 2}
@@ -311,26 +409,35 @@ def _period(request):
     return form, today.replace(month=1, day=1), today
 
 
+def _forms(request, start, end):
+    return statistical_forms(
+        visible_petitions(request.user), scoped(Visit.objects, request.user), start, end
+    )
+
+
 @login_required
 def statistics(request):
     form, start, end = _period(request)
-    stats = petition_stats(
-        visible_petitions(request.user), start, end, visits=scoped(Visit.objects, request.user)
+    return render(
+        request,
+        "citizens/statistics.html",
+        {"form": form, "start": start, "end": end, "forms": _forms(request, start, end)},
     )
-    return render(request, "citizens/statistics.html", {"form": form, "stats": stats})
 
 
 @login_required
-def statistics_xlsx(request):
+def statistics_xlsx(request, form: str):
     _form, start, end = _period(request)
-    stats = petition_stats(
-        visible_petitions(request.user), start, end, visits=scoped(Visit.objects, request.user)
-    )
+    chosen = next((f for f in _forms(request, start, end) if f.slug == form), None)
+    if chosen is None:
+        raise Http404
     unit_name = request.user.unit.name if request.user.unit else ""
     response = HttpResponse(
-        exports.stats_xlsx(stats, unit_name), content_type=exports.XLSX_CONTENT_TYPE
+        exports.form_xlsx(chosen, unit_name), content_type=exports.XLSX_CONTENT_TYPE
     )
-    response["Content-Disposition"] = f'attachment; filename="thong-ke-don-thu-{start}-{end}.xlsx"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="bieu-01-{chosen.slug}-{start}-{end}.xlsx"'
+    )
     return response
 
 
@@ -385,18 +492,66 @@ def reception_schedule(request):
     )
 
 
-def _register_year(request) -> int:
+REGISTER_PERIODS = {
+    "": (_lazy("Cả năm"), (1, 1), (12, 31)),
+    "q1": (_lazy("Quý I"), (1, 1), (3, 31)),
+    "q2": (_lazy("Quý II"), (4, 1), (6, 30)),
+    "q3": (_lazy("Quý III"), (7, 1), (9, 30)),
+    "q4": (_lazy("Quý IV"), (10, 1), (12, 31)),
+    "h1": (_lazy("6 tháng đầu năm"), (1, 1), (6, 30)),
+    "h2": (_lazy("6 tháng cuối năm"), (7, 1), (12, 31)),
+}
+
+
+def _register_period(request):
+    """(year, period key, start, end, title) from ``?year=&ky=`` or ``?start=&end=``."""
+    today = timezone.localdate()
     try:
-        return int(request.GET.get("year", ""))
+        year = int(request.GET.get("year", ""))
     except ValueError:
-        return timezone.localdate().year
+        year = today.year
+    if not 1900 < year < 3000:
+        year = today.year
+    try:
+        start = datetime.date.fromisoformat(request.GET.get("start", ""))
+        end = datetime.date.fromisoformat(request.GET.get("end", ""))
+    except ValueError:
+        start = end = None
+    if start and end and start <= end:
+        title = _("Sổ tiếp công dân từ %(start)s đến %(end)s") % {
+            "start": start.strftime("%d/%m/%Y"),
+            "end": end.strftime("%d/%m/%Y"),
+        }
+        return start.year, "", start, end, title
+    key = request.GET.get("ky", "")
+    label, (m1, d1), (m2, d2) = REGISTER_PERIODS.get(key, REGISTER_PERIODS[""])
+    key = key if key in REGISTER_PERIODS else ""
+    title = _("Sổ tiếp công dân năm %(year)s") % {"year": year}
+    if key:
+        title = f"{title} – {label}"
+    return year, key, datetime.date(year, m1, d1), datetime.date(year, m2, d2), title
+
+
+def _register_visits(request, start, end):
+    return (
+        scoped(Visit.objects, request.user)
+        .filter(date__gte=start, date__lte=end)
+        .order_by("date", "number")
+    )
 
 
 @login_required
 def register(request):
-    year = _register_year(request)
-    visits = scoped(Visit.objects, request.user).filter(date__year=year).order_by("date", "number")
+    year, key, start, end, title = _register_period(request)
+    visits = _register_visits(request, start, end)
     unit = request.user.unit
+    today = timezone.localdate()
+    years = sorted(
+        {d.year for d in scoped(Visit.objects, request.user).dates("date", "year")}
+        | {today.year, year},
+        reverse=True,
+    )
+    query = {"start": start.isoformat(), "end": end.isoformat()}
     return render(
         request,
         "citizens/register.html",
@@ -404,6 +559,13 @@ def register(request):
             "rows": exports.register_rows(visits),
             "headers": exports.REGISTER_HEADERS,
             "year": year,
+            "years": years,
+            "period_key": key,
+            "periods": REGISTER_PERIODS,
+            "start": start,
+            "end": end,
+            "title": title,
+            "query": urlencode(query),
             "can_manage": unit is not None and can_manage_citizens(request.user, unit),
             "print": request.GET.get("in") == "1",
         },
@@ -412,13 +574,16 @@ def register(request):
 
 @login_required
 def register_xlsx(request):
-    year = _register_year(request)
-    visits = scoped(Visit.objects, request.user).filter(date__year=year).order_by("date", "number")
+    year, _key, start, end, title = _register_period(request)
+    visits = _register_visits(request, start, end)
     unit_name = request.user.unit.name if request.user.unit else ""
     response = HttpResponse(
-        exports.register_xlsx(visits, unit_name, year), content_type=exports.XLSX_CONTENT_TYPE
+        exports.register_xlsx(visits, unit_name, year, title=title),
+        content_type=exports.XLSX_CONTENT_TYPE,
     )
-    response["Content-Disposition"] = f'attachment; filename="so-tiep-cong-dan-{year}.xlsx"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-tiep-cong-dan-{start.isoformat()}-{end.isoformat()}.xlsx"'
+    )
     return response
 
 

@@ -44,6 +44,7 @@ def denunciation(commune, clerk):
         day=datetime.date(2026, 8, 3),
         case_type=CaseType.DENUNCIATION,
         content="Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục cấp giấy chứng nhận",
+        summary="Tố cáo cán bộ địa chính sai phạm khi làm thủ tục đất đai",
         people=[
             {
                 "name": DENOUNCER,

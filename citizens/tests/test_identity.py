@@ -76,12 +76,16 @@ def test_searching_the_denouncers_name_finds_nothing_without_access(
     assert denunciation.receipt_code not in page
     page = client.get(reverse("citizens:list"), {"q": "le thi bi mat"}).content.decode()
     assert denunciation.receipt_code not in page
-    # the content is still searchable, redacted
+    # the handler's summary is searchable; words of the sealed content are not
     page = client.get(reverse("citizens:list"), {"q": "cán bộ địa chính"}).content.decode()
     assert denunciation.receipt_code in page
     assert DENOUNCER not in page
+    page = client.get(reverse("citizens:list"), {"q": "nhận tiền"}).content.decode()
+    assert denunciation.receipt_code not in page
     client.force_login(clerk)
     page = client.get(reverse("citizens:list"), {"q": "le thi bi mat"}).content.decode()
+    assert denunciation.receipt_code in page
+    page = client.get(reverse("citizens:list"), {"q": "nhận tiền"}).content.decode()
     assert denunciation.receipt_code in page
 
 
@@ -112,7 +116,8 @@ def test_the_chair_sees_the_log_of_reveals_and_a_member_does_not(
 
 @pytest.mark.django_db
 def test_a_letter_for_an_unassigned_handler_is_redacted(client, chair, clerk, denunciation):
-    accepted = step(denunciation, clerk, StepKind.ACCEPT, datetime.date(2026, 8, 5))
+    step(denunciation, clerk, StepKind.ACCEPT, datetime.date(2026, 8, 5))
+    accepted = step(denunciation, clerk, StepKind.NOTIFY_ACCEPT, datetime.date(2026, 8, 6))
     import io
 
     from docx import Document
