@@ -6,5 +6,5 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo, tổng hợp"
 
     def ready(self):
-        # The built-in figure providers register themselves on import.
-        from reports import figures  # noqa: F401
+        # The built-in figure providers and report sections register themselves on import.
+        from reports import figures, outline  # noqa: F401

@@ -149,3 +149,29 @@ INSPECTIONS = register(
         stages=_inspection_stages,
     )
 )
+
+
+def _reports_link(row, period):
+    return f"{reverse('reports:inbox')}?{urlencode({'unit': row['pk']})}"
+
+
+def _report_stages(period, today):
+    from reports.models import SENT_STATUSES, Report
+
+    sent = Report.objects.filter(
+        unit_or_predecessor(),
+        status__in=SENT_STATUSES,
+        period_start__gte=period.start,
+        period_end__lte=period.end,
+    )
+    return [{"reports_submitted": count_of(sent)}]
+
+
+REPORTS = register(
+    FigureProvider(
+        key="reports",
+        label=_("Báo cáo"),
+        columns=(Column("reports_submitted", _("Báo cáo đã nộp"), _reports_link),),
+        stages=_report_stages,
+    )
+)

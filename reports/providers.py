@@ -62,13 +62,19 @@ MERGE_DEPTH = 3  # a unit formed from units that were themselves formed by a mer
 
 
 def unit_or_predecessor(path: str = "unit") -> Q:
-    """Rows whose unit is the outer unit or one it absorbed (up to ``MERGE_DEPTH`` mergers)."""
-    q = Q(**{f"{path}_id": OuterRef("pk")})
-    link = path
+    """Rows whose unit is the outer unit or one it absorbed (up to ``MERGE_DEPTH`` mergers).
+
+    An ``IN`` over the (few) units concerned, so the row table's index on its unit is used;
+    ORs over joined units made the database scan every row once per unit and figure."""
+    from units.models import Unit
+
+    outer = OuterRef(OuterRef("pk"))
+    units = Q(pk=outer)
+    link = ""
     for _ in range(MERGE_DEPTH):
-        link += "__merged_into"
-        q |= Q(**{f"{link}_id": OuterRef("pk")})
-    return q
+        link += "__merged_into" if link else "merged_into"
+        units |= Q(**{f"{link}_id": outer})
+    return Q(**{f"{path}__in": Unit.objects.filter(units).values("pk")})
 
 
 def count_of(queryset):
