@@ -1,6 +1,14 @@
+"""The search app: one index over programs, tasks, cited documents, activities, committee
+members, petitions and reception visits, kept current by signals."""
+
 from django.apps import AppConfig
 
 
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Tìm kiếm"
+
+    def ready(self):
+        from search import signals
+
+        signals.connect()

@@ -1,5 +1,9 @@
 """URLs of the search app."""
 
+from django.urls import path
+
+from search import views
+
 app_name = "search"
 
-urlpatterns = []
+urlpatterns = [path("", views.search_page, name="search")]

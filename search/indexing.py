@@ -1,0 +1,228 @@
+"""What each model puts into the search index, and keeping the index current.
+
+Every indexed model has a builder returning the entry's fields (or ``None``: not indexed,
+e.g. a withdrawn task). ``index(obj)`` writes or removes one entry; the signals of
+``apps.py`` call it on every save and delete, and on every audit event (services that
+bulk-create tasks or update rows by queryset record one, so their objects are re-read).
+
+Petitions and reception visits never carry identity data: names are in encrypted columns
+and are not read here; a denunciation contributes only its summary (``tóm tắt``), never
+its content, and no petitioner names.
+"""
+
+import functools
+import unicodedata
+
+from django.db import transaction
+from django.urls import reverse
+
+from dvcq.text import fold, reference_tokens, words
+from search.backends import scope_tokens
+from search.models import Kind, SearchEntry
+
+BODY_LIMIT = 4000
+
+
+def folded_words(*texts: str) -> str:
+    """`` word word ... `` with the reference tokens of the texts, for matching."""
+    found: list[str] = []
+    for text in texts:
+        if text:
+            found.extend(words(text))
+            found.extend(reference_tokens(text))
+    return f" {' '.join(found)} " if found else " "
+
+
+def _program(p):
+    return {
+        "unit_id": p.unit_id,
+        "year": p.year,
+        "status": p.status,
+        "title": " ".join(x for x in (p.doc_type, p.number_symbol, "–", p.title) if x),
+        "body": p.signer_name,
+        "url": reverse("programs:program", args=[p.pk]),
+    }
+
+
+def _task(t):
+    if t.withdrawn:
+        return None
+    return {
+        "unit_id": t.unit_id,
+        "year": t.program.year,
+        "status": t.status,
+        "title": t.short_text,
+        "body": "\n".join(x for x in (t.text, t.responsible_office) if x),
+        "url": reverse("programs:task", args=[t.pk]),
+    }
+
+
+def _document(d):
+    return {
+        "unit_id": None,
+        "year": d.number_year or (d.issued_on.year if d.issued_on else None),
+        "status": "",
+        "title": str(d),
+        "body": d.issuer,
+        "url": reverse("documents:document", args=[d.pk]),
+    }
+
+
+def _activity(a):
+    return {
+        "unit_id": a.unit_id,
+        "year": a.held_on.year,
+        "status": "",
+        "title": a.title,
+        "body": "\n".join(
+            x for x in (a.get_kind_display(), a.place, a.organiser, a.audience, a.description) if x
+        ),
+        "url": reverse("activities:detail", args=[a.pk]),
+    }
+
+
+def _member(m):
+    return {
+        "unit_id": m.unit_id,
+        "year": m.start_date.year if m.start_date else None,
+        "status": "ended" if m.end_date else "current",
+        "title": m.full_name,
+        "body": f"{m.get_committee_role_display()} – {m.office_title}",
+        "url": reverse("committee:unit_page", args=[m.unit.code]),
+    }
+
+
+def _petition(p):
+    secret = p.is_secret
+    # A denunciation's content is sealed; only its summary (written without identifying
+    # details) is searchable.
+    text = p.summary if secret else "\n".join(x for x in (p.content, p.summary) if x)
+    heading = f"{p.receipt_code} – {p.get_case_type_display()}"
+    if p.field_id:
+        heading += f" – {p.field.name}"
+    return {
+        "unit_id": p.unit_id,
+        "year": p.received_on.year,
+        "status": p.status,
+        "title": heading,
+        "body": text,
+        # Other petitioners' names are shown to everyone who sees the case; a denouncer's
+        # are never stored in the clear (``names_fold`` is empty for denunciations).
+        "hidden": "" if secret else p.names_fold,
+        "url": reverse("citizens:detail", args=[p.pk]),
+    }
+
+
+def _visit(v):
+    secret = v.case_type == "denunciation"
+    return {
+        "unit_id": v.unit_id,
+        "year": v.date.year,
+        "status": "",
+        "title": f"Lượt tiếp số {v.number} ngày {v.date:%d/%m/%Y} – {v.get_case_type_display()}",
+        "body": "" if secret else v.content,
+        "url": f"{reverse('citizens:register')}?year={v.date.year}",
+    }
+
+
+@functools.cache
+def _builders():
+    from activities.models import Activity
+    from citizens.models import Petition, Visit
+    from committee.models import CommitteeMember
+    from documents.models import CitedDocument
+    from programs.models import Program, Task
+
+    return {
+        Program: (Kind.PROGRAM, _program, Program.objects.all()),
+        Task: (Kind.TASK, _task, Task.all_objects.select_related("program")),
+        CitedDocument: (Kind.DOCUMENT, _document, CitedDocument.objects.all()),
+        Activity: (Kind.ACTIVITY, _activity, Activity.objects.all()),
+        CommitteeMember: (Kind.MEMBER, _member, CommitteeMember.objects.select_related("unit")),
+        Petition: (Kind.PETITION, _petition, Petition.objects.select_related("field")),
+        Visit: (Kind.VISIT, _visit, Visit.objects.all()),
+    }
+
+
+def indexed_models() -> list:
+    return list(_builders())
+
+
+def entry_fields(obj) -> tuple[str, dict | None]:
+    kind, build, _queryset = _builders()[type(obj)]
+    fields = build(obj)
+    if fields is None:
+        return kind, None
+    hidden = fields.pop("hidden", "")
+    fields["title"] = unicodedata.normalize("NFC", fields["title"])[:500]
+    fields["body"] = unicodedata.normalize("NFC", fields["body"] or "")[:BODY_LIMIT]
+    fields["title_folded"] = folded_words(fields["title"])
+    fields["folded"] = folded_words(fields["body"], fold(hidden))
+    fields["scope"] = scope_tokens(_unit_path(fields["unit_id"]))
+    return kind, fields
+
+
+def _unit_path(unit_id) -> str:
+    from units.models import Unit
+
+    if unit_id is None:
+        return ""
+    return Unit.objects.filter(pk=unit_id).values_list("path", flat=True).first() or ""
+
+
+def rescope(unit) -> None:
+    """After a unit moved in the tree: the scope of its entries and its descendants'."""
+    from units.models import Unit
+
+    for pk, path in Unit.objects.within(unit).values_list("pk", "path"):
+        SearchEntry.objects.filter(unit_id=pk).update(scope=scope_tokens(path))
+
+
+def index(obj) -> None:
+    """Write (or remove) the entry of one object."""
+    kind, fields = entry_fields(obj)
+    if fields is None:
+        SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
+        return
+    SearchEntry.objects.update_or_create(kind=kind, object_id=obj.pk, defaults=fields)
+
+
+def reindex(model, pk) -> None:
+    """Re-read one object from the database and index it (or remove its entry)."""
+    kind, _build, queryset = _builders()[model]
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
+    else:
+        index(obj)
+
+
+def reindex_program(program_id) -> None:
+    """A program and all its tasks (bulk-created or updated by queryset in the services)."""
+    from programs.models import Program, Task
+
+    reindex(Program, program_id)
+    tasks = Task.all_objects.filter(program_id=program_id).select_related("program")
+    for task in tasks:
+        index(task)
+
+
+def remove(obj) -> None:
+    kind = _builders()[type(obj)][0]
+    SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
+
+
+def rebuild(batch: int = 500) -> dict[str, int]:
+    """Drop every entry and index every object again; returns counts by kind."""
+    counts = {}
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for kind, _build, queryset in _builders().values():
+            rows = []
+            for obj in queryset.iterator(chunk_size=batch):
+                k, fields = entry_fields(obj)
+                if fields is not None:
+                    rows.append(SearchEntry(kind=k, object_id=obj.pk, **fields))
+            SearchEntry.objects.bulk_create(rows, batch_size=batch)
+            counts[kind] = len(rows)
+    return counts
