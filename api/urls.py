@@ -1,5 +1,55 @@
-"""URLs of the api app."""
+"""URLs of the API (mounted at ``/api/v1/``). Any other address below it is a JSON 404."""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
+
+from api import views
+from api.exceptions import not_found
 
 app_name = "api"
 
-urlpatterns = []
+
+class OptionalSlashRouter(SimpleRouter):
+    """``/tasks`` and ``/tasks/`` both work (no redirect a client could mishandle)."""
+
+    def __init__(self):
+        super().__init__()
+        self.trailing_slash = "/?"
+
+
+router = OptionalSlashRouter()
+router.register("units", views.UnitViewSet, basename="unit")
+router.register("committee-members", views.CommitteeMemberViewSet, basename="committee-member")
+router.register("programs", views.ProgramViewSet, basename="program")
+router.register("tasks", views.TaskViewSet, basename="task")
+router.register("evidence", views.EvidenceFileViewSet, basename="evidence")
+router.register("documents", views.CitedDocumentViewSet, basename="document")
+router.register("activities", views.ActivityViewSet, basename="activity")
+router.register("petitions", views.PetitionViewSet, basename="petition")
+router.register("visits", views.VisitViewSet, basename="visit")
+router.register("reports", views.ReportViewSet, basename="report")
+
+
+class PublicSchemaView(SpectacularJSONAPIView):
+    authentication_classes = []
+    permission_classes = []
+    throttle_classes = []
+
+
+class PublicDocsView(SpectacularSwaggerSplitView):
+    """Swagger UI with its start-up script as a separate file: the site's CSP allows no
+    inline script."""
+
+    authentication_classes = []
+    permission_classes = []
+    throttle_classes = []
+    template_name = "api/swagger_ui.html"
+
+
+urlpatterns = [
+    path("openapi.json", PublicSchemaView.as_view(), name="schema"),
+    path("docs", PublicDocsView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+    re_path(r"^.*$", not_found),
+]
