@@ -32,6 +32,13 @@ def _evidence_in_tmp(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_off(settings):
+    """The TOTP gate (``dvcq.middleware.SecondFactorMiddleware``) would stop every test that
+    signs in an administrator or a petition handler; its own tests turn it back on."""
+    settings.DVCQ_REQUIRE_2FA = False
+
+
 @pytest.fixture
 def province(db):
     return Unit.objects.create(code="tinh-a", name="Tỉnh A", kind=UnitKind.PROVINCE)
