@@ -6,6 +6,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from dvcq.dbdown import health_response
+
 
 @never_cache
 @require_GET
@@ -16,5 +18,5 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+        return health_response()
     return JsonResponse({"status": "ok", "database": "ok"})

@@ -94,8 +94,12 @@ class BaseQueue:
         return retry
 
     def progress(self, job: Job, percent: int, note: str = "") -> None:
-        Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-            progress=max(0, min(100, int(percent))), progress_note=note[:200]
+        """Record progress; it is also the heartbeat that renews the lease, so a job that
+        runs longer than ``LEASE`` but still reports is not taken by another worker."""
+        Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING, locked_by=job.locked_by).update(
+            progress=max(0, min(100, int(percent))),
+            progress_note=note[:200],
+            locked_until=timezone.now() + LEASE,
         )
 
     def recover_stale(self, now=None) -> int:

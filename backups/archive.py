@@ -1,0 +1,305 @@
+"""Backup and restore of a whole installation: the database and the stored files.
+
+A backup is a folder::
+
+    manifest.json            format, engine, time, record counts per model, SHA-256 of files
+    database.sqlite3         SQLite: a copy made with the online backup API
+    database.dump            PostgreSQL: ``pg_dump --format=custom``
+    files/<root>/...         every stored-file root (evidence, pending imports)
+
+``restore`` checks every checksum before it changes anything, puts the database back
+(``Connection.backup`` for SQLite, ``pg_restore --clean --single-transaction`` for
+PostgreSQL), swaps the file folders in, then compares the record counts with the manifest.
+"""
+
+import datetime
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, connections, transaction
+from django.utils.translation import gettext as _
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+SQLITE_FILE = "database.sqlite3"
+PG_FILE = "database.dump"
+
+
+class BackupError(Exception):
+    """A backup or restore that cannot go on; the message is for the operator."""
+
+
+def file_roots() -> dict[str, Path]:
+    """Every folder whose files belong to the data: uploads kept by the app."""
+    return {
+        "evidence": Path(settings.EVIDENCE_ROOT),
+        "imports": Path(settings.DATA_DIR) / "imports",
+    }
+
+
+def engine() -> str:
+    vendor = connection.vendor
+    if vendor not in ("sqlite", "postgresql"):
+        raise BackupError(_("Không hỗ trợ sao lưu cơ sở dữ liệu loại %s.") % vendor)
+    return vendor
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _models(tables: set[str] | None = None):
+    """Django's managed models; with ``tables``, only those whose table exists there."""
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.managed
+        and not model._meta.proxy
+        and not model._meta.swapped
+        and (tables is None or model._meta.db_table in tables)
+    ]
+
+
+def count_records(using: str = "default") -> dict[str, int]:
+    """``{"app_label.Model": rows}`` for every table Django manages."""
+    tables = set(connections[using].introspection.table_names())
+    return {
+        model._meta.label: model._base_manager.using(using).count() for model in _models(tables)
+    }
+
+
+def _sqlite_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {
+            model._meta.label: db.execute(
+                f'SELECT COUNT(*) FROM "{model._meta.db_table}"'  # noqa: S608 -- names from models
+            ).fetchone()[0]
+            for model in _models(tables)
+        }
+
+
+def _pg_env() -> dict[str, str]:
+    params = connection.settings_dict
+    env = dict(os.environ)
+    for key, var in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER")):
+        if params.get(key):
+            env[var] = str(params[key])
+    if params.get("PASSWORD"):
+        env["PGPASSWORD"] = str(params["PASSWORD"])
+    env["PGDATABASE"] = params["NAME"]
+    return env
+
+
+def _run(command: list[str]) -> None:
+    binary = shutil.which(command[0])
+    if binary is None:
+        raise BackupError(
+            _("Không tìm thấy chương trình %s (cài gói postgresql-client).") % command[0]
+        )
+    done = subprocess.run(  # noqa: S603 -- fixed program, arguments from settings
+        [binary, *command[1:]], env=_pg_env(), capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise BackupError(
+            _("%(cmd)s thất bại: %(err)s") % {"cmd": command[0], "err": done.stderr.strip()}
+        )
+
+
+def _dump_database(folder: Path) -> tuple[str, dict[str, int]]:
+    """Copy the database into ``folder``; the record counts of exactly what was copied."""
+    if engine() == "sqlite":
+        target = folder / SQLITE_FILE
+        source = sqlite3.connect(connection.settings_dict["NAME"])
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+            # A self-contained file: no -wal/-shm companions appear when it is opened.
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
+            source.close()
+        return SQLITE_FILE, _sqlite_counts(target)
+    # PostgreSQL: count inside a repeatable-read snapshot and let pg_dump read that snapshot.
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+        counts = count_records()
+        _run(["pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={folder / PG_FILE}"])
+    return PG_FILE, counts
+
+
+def _copy_files(folder: Path) -> None:
+    for name, root in file_roots().items():
+        if root.is_dir():
+            shutil.copytree(root, folder / "files" / name, symlinks=False)
+
+
+def create_backup(output: Path) -> dict:
+    """Write a backup of the database and the stored files into ``output`` (new or empty)."""
+    output = Path(output)
+    if output.exists() and any(output.iterdir()):
+        raise BackupError(
+            _("Thư mục %s đã có dữ liệu; hãy chọn một thư mục mới hoặc trống.") % output
+        )
+    output.mkdir(parents=True, exist_ok=True)
+    try:
+        database_file, counts = _dump_database(output)
+        _copy_files(output)
+    except BaseException:
+        shutil.rmtree(output, ignore_errors=True)
+        raise
+    files = {
+        path.relative_to(output).as_posix(): {"sha256": sha256(path), "size": path.stat().st_size}
+        for path in sorted(output.rglob("*"))
+        if path.is_file() and path.name != MANIFEST
+    }
+    manifest = {
+        "format": FORMAT,
+        "engine": engine(),
+        "created_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "database_file": database_file,
+        "roots": sorted(name for name in file_roots() if (output / "files" / name).is_dir()),
+        "counts": counts,
+        "files": files,
+    }
+    (output / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
+    return manifest
+
+
+def verify_backup(folder: Path) -> dict:
+    """The manifest, once every file it lists is present and unchanged."""
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+        listed = manifest["files"]
+        manifest["database_file"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BackupError(
+            _("Không đọc được %(file)s trong %(folder)s: đây không phải bản sao lưu hợp lệ.")
+            % {"file": MANIFEST, "folder": folder}
+        ) from exc
+    if manifest.get("format") != FORMAT:
+        raise BackupError(
+            _("Bản sao lưu có định dạng %s, phiên bản này không đọc được.") % manifest.get("format")
+        )
+    bad = []
+    for name, meta in listed.items():
+        path = folder / name
+        if (
+            not path.is_file()
+            or path.stat().st_size != meta["size"]
+            or sha256(path) != meta["sha256"]
+        ):
+            bad.append(name)
+    actual = {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name != MANIFEST
+    }
+    bad.extend(sorted(actual - set(listed)))
+    if bad:
+        raise BackupError(
+            _(
+                "Bản sao lưu bị hỏng hoặc đã bị sửa (%(n)d tệp không khớp mã kiểm tra, "
+                "ví dụ: %(first)s). Chưa thay đổi gì."
+            )
+            % {"n": len(bad), "first": bad[0]}
+        )
+    return manifest
+
+
+def holds_data() -> bool:
+    """Whether restoring would overwrite something: rows besides Django's own, or files."""
+    skip = {"contenttypes", "auth", "sessions", "admin"}
+    try:
+        tables = set(connection.introspection.table_names())
+        rows = any(
+            model._base_manager.exists()
+            for model in _models(tables)
+            if model._meta.app_label not in skip
+        )
+    except Exception:
+        rows = False
+    files = any(root.is_dir() and any(root.iterdir()) for root in file_roots().values())
+    return rows or files
+
+
+def _restore_database(folder: Path, manifest: dict) -> None:
+    if manifest["engine"] != engine():
+        raise BackupError(
+            _("Bản sao lưu là của %(backup)s, cơ sở dữ liệu đang dùng là %(current)s.")
+            % {"backup": manifest["engine"], "current": engine()}
+        )
+    connections.close_all()
+    if engine() == "sqlite":
+        source = sqlite3.connect(f"file:{folder / manifest['database_file']}?mode=ro", uri=True)
+        destination = sqlite3.connect(connection.settings_dict["NAME"], timeout=30)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+            source.close()
+        return
+    _run(
+        [
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            "--exit-on-error",
+            f"--dbname={connection.settings_dict['NAME']}",
+            str(folder / manifest["database_file"]),
+        ]
+    )
+
+
+def _restore_files(folder: Path, manifest: dict) -> None:
+    """Replace each root by the backup's copy (a root absent from the backup is emptied)."""
+    for name, root in file_roots().items():
+        root.parent.mkdir(parents=True, exist_ok=True)
+        staged = Path(tempfile.mkdtemp(prefix=f".{root.name}-restore-", dir=root.parent))
+        source = folder / "files" / name
+        if name in manifest["roots"] and source.is_dir():
+            shutil.copytree(source, staged, dirs_exist_ok=True)
+        old = root.with_name(f".{root.name}-old-{os.getpid()}")
+        if root.exists():
+            root.rename(old)
+        staged.rename(root)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def restore_backup(folder: Path) -> dict:
+    """Put a verified backup back; returns the manifest. Raises BackupError before changing
+    anything when the backup is damaged or of another engine."""
+    folder = Path(folder)
+    manifest = verify_backup(folder)
+    if manifest["engine"] != engine():
+        raise BackupError(
+            _("Bản sao lưu là của %(backup)s, cơ sở dữ liệu đang dùng là %(current)s.")
+            % {"backup": manifest["engine"], "current": engine()}
+        )
+    _restore_database(folder, manifest)
+    _restore_files(folder, manifest)
+    counts = count_records()
+    different = sorted(label for label, n in manifest["counts"].items() if counts.get(label) != n)
+    if different:
+        raise BackupError(
+            _("Đã khôi phục nhưng số bản ghi không khớp bản sao lưu ở: %s.") % ", ".join(different)
+        )
+    return manifest
