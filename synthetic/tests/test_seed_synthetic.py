@@ -1,0 +1,153 @@
+"""``dvcq seed-synthetic`` on a tiny province: the counts, the same data from the same seed,
+sealed identities, and the main pages working for a synthetic user."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.urls import reverse
+
+from accounts.models import Role, User
+from citizens.models import CaseType, HandlingStep, Petition, Petitioner, Visit
+from committee.models import CommitteeMember
+from programs.models import Evidence, Program, Task, TaskUpdate
+from synthetic.generate import PROVINCE_CODE, PROVINCE_VIEWER, Generator, Options
+from units.models import Hamlet, Unit
+
+TODAY = datetime.date(2025, 11, 20)
+
+
+def generate(seed=7, communes=2, years=1, petitions=20):
+    return Generator(
+        Options(
+            communes=communes,
+            years=years,
+            seed=seed,
+            petitions=petitions,
+            today=TODAY,
+            progress=False,
+        )
+    ).run()
+
+
+def snapshot() -> dict:
+    return {
+        "units": sorted(Unit.objects.values_list("code", "name", "kind")),
+        "hamlets": sorted(Hamlet.objects.values_list("unit__code", "name")),
+        "users": sorted(User.objects.values_list("username", "last_name", "first_name", "role")),
+        "tasks": sorted(
+            Task.objects.values_list(
+                "unit__code", "program__year", "position", "text", "status", "progress", "due_date"
+            )
+        ),
+        "updates": TaskUpdate.objects.count(),
+        "petitions": sorted(
+            Petition.objects.values_list(
+                "unit__code",
+                "receipt_code",
+                "received_on",
+                "case_type",
+                "status",
+                "result",
+                "content_fold",
+                "names_fold",
+                "closed_on",
+            )
+        ),
+        "identities": sorted(
+            (p.petition.receipt_code, p.position, tuple(sorted(p.identity.items())))
+            for p in Petitioner.objects.select_related("petition")
+        ),
+        "steps": sorted(
+            HandlingStep.objects.values_list("petition__receipt_code", "kind", "date", "result")
+        ),
+    }
+
+
+@pytest.mark.django_db
+def test_tiny_province_has_the_expected_counts():
+    summary = generate()
+    share = (TODAY - datetime.date(2025, 1, 1)).days / 365
+    per_commune = round(20 * share)
+    assert Unit.objects.get(code=PROVINCE_CODE).children.count() == 2
+    assert User.objects.filter(username__startswith="syn-").count() == 2 * 6 + 1
+    assert User.objects.filter(role=Role.OFFICE, unit__parent__code=PROVINCE_CODE).count() == 2
+    assert CommitteeMember.objects.filter(unit__parent__code=PROVINCE_CODE).count() >= 2 * 9
+    assert Program.objects.count() == 2
+    assert Task.objects.count() == 2 * 29  # the seed program's 29 items
+    assert TaskUpdate.objects.exists() and Evidence.objects.exists()
+    assert Petition.objects.count() == 2 * per_commune == summary.counts["petitions"]
+    assert Petitioner.objects.count() == summary.counts["petitioners"]
+    assert Visit.objects.count() == summary.counts["reception visits"] > 0
+    statuses = set(Task.objects.values_list("status", flat=True))
+    assert {"done", "in_progress"} <= statuses
+    # Every unit's path is its parent's path and its own id.
+    for unit in Unit.objects.filter(parent__code=PROVINCE_CODE):
+        assert unit.path == f"{unit.parent.path}{unit.pk}/"
+
+
+@pytest.mark.django_db
+def test_identities_are_sealed_and_realistic():
+    generate(petitions=40)
+    petitioner = Petitioner.objects.first()
+    name = petitioner.identity["name"]
+    assert len(name.split(" ")) == 3
+    assert name not in petitioner.sealed
+    for petition in Petition.objects.filter(case_type=CaseType.DENUNCIATION):
+        assert petition.names_fold == ""
+        if hasattr(petition, "sealed_content"):
+            assert petition.content == "" and petition.sealed_content
+
+
+@pytest.mark.django_db
+def test_same_seed_gives_the_same_province():
+    with transaction.atomic():
+        generate(seed=11)
+        first = snapshot()
+        transaction.set_rollback(True)
+    with transaction.atomic():
+        generate(seed=11)
+        second = snapshot()
+        transaction.set_rollback(True)
+    generate(seed=12)
+    other = snapshot()
+    assert first == second
+    assert first["petitions"] != other["petitions"]
+
+
+@pytest.mark.django_db
+def test_command_refuses_to_seed_twice():
+    out = io.StringIO()
+    call_command("seed_synthetic", communes=1, years=1, petitions=3, no_progress=True, stdout=out)
+    assert "petitions" in out.getvalue()
+    with pytest.raises(Exception, match="tổng hợp"):
+        call_command("seed_synthetic", communes=1, years=1, petitions=3, no_progress=True)
+
+
+@pytest.mark.django_db
+def test_main_pages_render_for_synthetic_users(client):
+    generate()
+    office = User.objects.get(username="syn-0001-vanphong")
+    commune = office.unit
+    program = Program.objects.get(unit=commune)
+    task = Task.objects.filter(unit=commune).first()
+    client.force_login(office)
+    pages = [
+        reverse("programs:dashboard"),
+        reverse("programs:program", args=[program.pk]),
+        reverse("programs:task_list") + "?quarter=4&status=overdue&q=dan",
+        reverse("programs:task", args=[task.pk]),
+        reverse("citizens:board"),
+        reverse("citizens:list") + "?q=dat",
+        reverse("citizens:public", args=[commune.code]),
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert commune.name in client.get(reverse("programs:dashboard")).content.decode()
+    client.force_login(User.objects.get(username=PROVINCE_VIEWER))
+    response = client.get(reverse("reports:dashboard"))
+    assert response.status_code == 200
+    assert commune.name in response.content.decode()
