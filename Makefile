@@ -64,3 +64,12 @@ messages:
 
 clean:
 	rm -rf $(VENV) node_modules data/static
+
+# Not part of `make test`: the scale-out rehearsal (nginx, two app servers, PostgreSQL, Redis,
+# a worker, a shared data folder) and the screenshots under docs/screenshots/.
+.PHONY: scale-test screenshots
+scale-test: install-dev
+	PG_URL="$(PG_URL)" $(BIN)/python scripts/scale-test/run.py
+
+screenshots: install-dev
+	$(BIN)/python scripts/screenshots.py

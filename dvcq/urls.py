@@ -25,5 +25,6 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("tim-kiem/", include("search.urls")),
     path("api/v1/", include("api.urls")),
+    path("tai-khoan/khoa-api/", include("api.web_urls")),
     path("", include("programs.urls")),
 ]
