@@ -32,8 +32,8 @@ run: install
 	$(BIN)/dvcq migrate --noinput
 	$(BIN)/dvcq compilemessages --ignore=.venv --ignore=node_modules -v 0
 	$(BIN)/dvcq load-demo
-	@echo "DVCQ: http://127.0.0.1:8000/"
-	$(BIN)/dvcq runserver 127.0.0.1:8000
+	@echo "DVCQ: http://127.0.0.1:8000/ (demo: no second factor unless DVCQ_REQUIRE_2FA=true)"
+	DVCQ_REQUIRE_2FA=$${DVCQ_REQUIRE_2FA:-false} $(BIN)/dvcq runserver 127.0.0.1:8000
 
 test: install-dev lint test-sqlite test-postgres
 

@@ -205,6 +205,12 @@ def document_list(request):
     return render(request, "documents/document_list.html", {"documents": documents})
 
 
+def _cited_by_a_visible_report(user, document) -> bool:
+    from reports.access import visible_reports  # reports builds on documents, not the reverse
+
+    return visible_reports(user).filter(citations__document=document).exists()
+
+
 @login_required
 def document_detail(request, pk: int):
     document = CitedDocument.objects.filter(pk=pk).first()
@@ -222,7 +228,7 @@ def document_detail(request, pk: int):
         .order_by("-program__year", "program__unit__name", "position")
         .distinct()
     )
-    if not programs and not tasks:
+    if not programs and not tasks and not _cited_by_a_visible_report(request.user, document):
         raise Http404
     return render(
         request,

@@ -2,20 +2,10 @@
 the cited-document page of the documents app)."""
 
 from django import template
-from django.db.models import Q
 
-from reports.models import SENT_STATUSES, Report
+from reports.access import visible_reports
 
 register = template.Library()
-
-
-def visible_reports(user):
-    """The user's own unit's reports, and those units below it have sent up."""
-    if not user.is_authenticated or user.unit_id is None:
-        return Report.objects.none()
-    return Report.objects.filter(
-        Q(unit_id=user.unit_id) | Q(unit__path__startswith=user.unit.path, status__in=SENT_STATUSES)
-    )
 
 
 @register.inclusion_tag("reports/_citing_reports.html", takes_context=True)

@@ -383,3 +383,19 @@ def test_documents_cited_in_the_texts_are_indexed(client, commune, clerk, charli
     # Removing the citation from the text removes the link.
     services.update_texts(report=report, actor=clerk, data={"situation": "Không trích dẫn."})
     assert not report.citations.exists()
+
+
+def test_a_document_cited_only_by_a_report_has_its_page(client, commune, clerk, charlie):
+    report = _report(commune, clerk)
+    services.update_texts(
+        report=report,
+        actor=clerk,
+        data={"situation": "Căn cứ Chỉ thị số 33/CT-TTg ngày 10/7/2023 của Thủ tướng."},
+    )
+    document = report.citations.get().document
+    url = reverse("documents:document", args=[document.pk])
+    client.force_login(clerk)
+    page = client.get(url)
+    assert page.status_code == 200 and report.title in page.content.decode()
+    client.force_login(charlie)  # another commune: the report is not theirs
+    assert client.get(url).status_code == 404

@@ -122,6 +122,11 @@ def test_command_refuses_to_seed_twice():
     out = io.StringIO()
     call_command("seed_synthetic", communes=1, years=1, petitions=3, no_progress=True, stdout=out)
     assert "petitions" in out.getvalue()
+    # What the bulk inserts wrote is searchable: the index was rebuilt after them.
+    from citizens.models import Petition
+    from search.models import SearchEntry
+
+    assert SearchEntry.objects.filter(kind="petition").count() == Petition.objects.count() > 0
     with pytest.raises(Exception, match="tổng hợp"):
         call_command("seed_synthetic", communes=1, years=1, petitions=3, no_progress=True)
 
