@@ -11,6 +11,17 @@ from programs.models import Task
 
 
 class TaskChoiceField(forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        # No id is that long, and SQLite fails on an integer beyond 64 bits in ``IN (...)``.
+        too_long = [str(v) for v in value or () if len(str(v)) > 18]
+        if isinstance(value, list | tuple) and too_long:
+            raise forms.ValidationError(
+                self.error_messages["invalid_pk_value"],
+                code="invalid_pk_value",
+                params={"pk": too_long[0][:20] + "…"},
+            )
+        return super().clean(value)
+
     def label_from_instance(self, obj):
         return f"{obj.program.year} · {obj.short_text}"
 

@@ -38,6 +38,8 @@ class AuditEvent(models.Model):
         indexes = [
             # The history panel of one object: WHERE target_type=? AND target_id=? ORDER BY ...
             models.Index(fields=["target_type", "target_id", "-created_at"], name="audit_target"),
+            # The office's search: WHERE unit_id IN (...) ORDER BY created_at DESC.
+            models.Index(fields=["unit", "-created_at"], name="audit_unit_time"),
         ]
 
     def __str__(self) -> str:

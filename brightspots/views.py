@@ -18,7 +18,7 @@ from brightspots.models import BrightSpot, SpotEvidence
 
 def _int_param(request, name):
     value = request.GET.get(name, "")
-    if value and not value.isdigit():
+    if value and (not value.isdigit() or len(value) > 18):
         raise Http404
     return int(value) if value else None
 
@@ -31,7 +31,7 @@ def spot_list(request):
     unit, year, task = (_int_param(request, n) for n in ("unit", "year", "task"))
     if unit:
         spots = spots.filter(unit_id=unit)
-    if year:
+    if year and year <= 9999:
         spots = spots.filter(registered_on__year=year)
     if task:
         spots = spots.filter(task_id=task)

@@ -6,6 +6,8 @@ refused (even a right PIN) until the window ends. An unknown code and a wrong PI
 answer, so the page cannot be used to learn which codes exist.
 """
 
+import hashlib
+
 from django.core.cache import cache
 
 from citizens.models import Petition
@@ -22,7 +24,9 @@ def client_ip(request) -> str:
 
 
 def _keys(ip: str, code: str) -> tuple[str, str]:
-    return f"citizens:lookup:ip:{ip}", f"citizens:lookup:code:{code}"
+    # Hashed: what a visitor types must not reach the cache key (length, spaces, Unicode).
+    digest = hashlib.sha256(code.encode()).hexdigest()
+    return f"citizens:lookup:ip:{ip}", f"citizens:lookup:code:{digest}"
 
 
 def blocked(ip: str, code: str) -> bool:

@@ -637,7 +637,7 @@ def issue_letter(*, step, actor, day=None):
 def set_summary(*, petition, actor, summary: str) -> None:
     """The handler's summary of the content, without identifying details (the only text of a
     denunciation others see and search)."""
-    summary = summary.strip()
+    summary = summary.replace("\x00", "").strip()  # PostgreSQL text holds no NUL
     if not summary:
         raise ValidationError(_("Hãy nhập tóm tắt nội dung."))
     with transaction.atomic():

@@ -70,6 +70,7 @@ def search_petitions(user, query: str):
     petitioner names match; a denunciation's sealed content and denouncer's name match only
     for the handlers assigned to that case."""
     petitions = visible_petitions(user)
+    query = query.replace("\x00", "")  # PostgreSQL text holds no NUL
     if not query.strip():
         return petitions
     folded = fold(query)
@@ -301,7 +302,7 @@ def assign(request, pk: int):
     petition = _petition(request, pk)
     if not can_manage_citizens(request.user, petition.unit):
         raise Http404
-    ids = [int(x) for x in request.POST.getlist("handlers") if x.isdigit()]
+    ids = [int(x) for x in request.POST.getlist("handlers") if x.isdigit() and len(x) <= 18]
     users = list(User.objects.filter(pk__in=ids, unit=petition.unit))
     services.assign_handlers(petition=petition, actor=request.user, users=users)
     messages.success(request, _("Đã phân công người tiếp nhận, giải quyết."))

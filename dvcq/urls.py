@@ -24,6 +24,7 @@ urlpatterns = [
     path("diem-sang/", include("brightspots.urls")),
     path("bao-cao/", include("reports.urls")),
     path("tim-kiem/", include("search.urls")),
+    path("nhat-ky/", include("audit.urls")),
     path("api/v1/", include("api.urls")),
     path("tai-khoan/khoa-api/", include("api.web_urls")),
     path("", include("programs.urls")),

@@ -63,18 +63,31 @@ class TaskUpdateForm(forms.Form):
     )
 
 
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        # No id is that long, and SQLite fails on an integer beyond 64 bits in ``IN (...)``.
+        too_long = [str(v) for v in value or () if len(str(v)) > 18]
+        if isinstance(value, list | tuple) and too_long:
+            raise ValidationError(
+                self.error_messages["invalid_pk_value"],
+                code="invalid_pk_value",
+                params={"pk": too_long[0][:20] + "…"},
+            )
+        return super().clean(value)
+
+
 class TaskAssignForm(forms.Form):
     responsible = forms.ModelChoiceField(
         label=_("Người chủ trì"), queryset=CommitteeMember.objects.none(), required=False
     )
     responsible_office = forms.CharField(label=_("Bộ phận chủ trì"), required=False, max_length=200)
-    cooperators = forms.ModelMultipleChoiceField(
+    cooperators = IdsChoiceField(
         label=_("Người phối hợp"),
         queryset=CommitteeMember.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    hamlets = forms.ModelMultipleChoiceField(
+    hamlets = IdsChoiceField(
         label=_("Thôn, xóm"),
         queryset=Hamlet.objects.none(),
         required=False,

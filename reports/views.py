@@ -345,7 +345,7 @@ def inbox(request):
     if status in SENT_STATUSES:
         reports = reports.filter(status=status)
     wanted = request.GET.get("unit", "")
-    if wanted.isdigit():
+    if wanted.isdigit() and len(wanted) <= 18:
         reports = reports.filter(unit_id=int(wanted))
     return render(
         request,

@@ -21,6 +21,8 @@ from search.backends import scope_tokens
 from search.models import Kind, SearchEntry
 
 BODY_LIMIT = 4000
+# No real word is longer; PostgreSQL refuses a tsvector lexeme past 2047 bytes.
+WORD_LIMIT = 100
 
 
 def folded_words(*texts: str) -> str:
@@ -28,7 +30,7 @@ def folded_words(*texts: str) -> str:
     found: list[str] = []
     for text in texts:
         if text:
-            found.extend(words(text))
+            found.extend(word[:WORD_LIMIT] for word in words(text))
             found.extend(reference_tokens(text))
     return f" {' '.join(found)} " if found else " "
 

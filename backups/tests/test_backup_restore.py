@@ -86,7 +86,9 @@ def test_postgresql_restore_into_an_empty_database(pg_inst, tmp_path):
     rows, files = pg_inst.rows(), pg_inst.files()
     pg_inst.run("backup", "--output", str(tmp_path / "backup"))
     recreate_pg_database(PG_DB)
+    # A new server: no database tables and no stored files at all.
     shutil.rmtree(pg_inst.evidence)
+    shutil.rmtree(pg_inst.data_dir / "imports")
     pg_inst.run("restore", str(tmp_path / "backup"))
     assert pg_inst.rows() == rows
     assert pg_inst.files() == files

@@ -181,6 +181,8 @@ MATRIX: dict[str, Entry] = {
     "reports:file": read("report_file"),
     # search
     "search:search": read(),
+    # the audit log, searched by the office and the chair
+    "audit:search": manage(),
     # API tokens (the user's own) and the REST API
     "api_tokens:list": Entry(ok=SIGNED_IN),
     "api_tokens:create": post(),

@@ -101,6 +101,10 @@ def test_type_name_and_summary_are_bold_and_centred(document):
 def test_the_body_is_justified_indented_and_numbered(document):
     body = lines_of(document.paragraphs)[2:]
     texts = [line.text for line in body]
+    # The opening paragraph ("Thực hiện …") comes before section I.
+    assert texts[0].startswith("Thực hiện Chương trình công tác Dân vận chính quyền năm 2023")
+    assert texts[0].endswith("như sau:")
+    body, texts = body[1:], texts[1:]
     assert texts[0] == "I. NHIỆM VỤ TRỌNG TÂM"
     assert texts[1].startswith("1. Tiếp tục quán triệt")
     assert texts.index("II. NHIỆM VỤ CỤ THỂ, THỜI GIAN THỰC HIỆN") == 11

@@ -86,7 +86,7 @@ def test_preferences_page_saves_the_channels(client, member_user):
     assert member_user.notification_preference.email is False
 
 
-def test_anonymous_users_see_no_bell_and_are_sent_to_login(client):
+def test_anonymous_users_see_no_bell_and_are_sent_to_login(client, db):
     response = client.get(reverse("reminders:list"))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
