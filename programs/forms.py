@@ -136,6 +136,8 @@ STATUS_FILTER_CHOICES = [
     ("finished", _("Đã hoàn thành (đúng hạn và quá hạn)")),
     *((s.value, s.label) for s in TaskStatus),
 ]
+TRACKED = "tracked"  # every task but the implementation clauses, as the reports count them
+
 QUARTER_CHOICES = [("", _("Tất cả các quý"))] + [
     (str(q), f"Quý {r}") for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
 ]
@@ -146,8 +148,17 @@ class TaskFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Trạng thái"), choices=STATUS_FILTER_CHOICES, required=False)
     quarter = forms.ChoiceField(label=_("Quý"), choices=QUARTER_CHOICES, required=False)
     kind = forms.ChoiceField(
-        label=_("Loại"), choices=[("", _("Tất cả")), *TaskKind.choices], required=False
+        label=_("Loại"),
+        choices=[
+            ("", _("Tất cả")),
+            *TaskKind.choices,
+            (TRACKED, _("Nhiệm vụ được theo dõi (trừ tổ chức thực hiện)")),
+        ],
+        required=False,
     )
+    # A run of quarters ("1-2" for the first half year), set by the links of a report's
+    # figures; carried along as the other filters change.
+    quarters = forms.RegexField(regex=r"^[1-4]-[1-4]$", required=False, widget=forms.HiddenInput)
     responsible = forms.ChoiceField(label=_("Người chủ trì"), required=False)
     hamlet = forms.ChoiceField(label=_("Thôn, xóm"), required=False)
     document = forms.TypedChoiceField(

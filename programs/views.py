@@ -19,7 +19,13 @@ from committee.models import CommitteeMember
 from documents.models import CitedDocument
 from dvcq.text import fold
 from programs import next_year, services, stats
-from programs.forms import ProgramDocumentForm, TaskAssignForm, TaskFilterForm, TaskUpdateForm
+from programs.forms import (
+    TRACKED,
+    ProgramDocumentForm,
+    TaskAssignForm,
+    TaskFilterForm,
+    TaskUpdateForm,
+)
 from programs.models import Evidence, Program, ProgramStatus, Task, TaskKind, TaskStatus
 from units.models import Hamlet
 
@@ -175,7 +181,12 @@ def _filtered_tasks(request, program, form, today):
         tasks = tasks.filter(stats.status_filter(data["status"], today))
     if data["quarter"]:
         tasks = tasks.filter(quarter=int(data["quarter"]))
-    if data["kind"]:
+    if data["quarters"]:
+        first, last = sorted(int(q) for q in data["quarters"].split("-"))
+        tasks = tasks.filter(quarter__gte=first, quarter__lte=last)
+    if data["kind"] == TRACKED:
+        tasks = tasks.trackable()
+    elif data["kind"]:
         tasks = tasks.filter(kind=data["kind"])
     if data["responsible"] == "none":
         tasks = tasks.filter(responsible__isnull=True)

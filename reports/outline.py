@@ -8,6 +8,7 @@ Each builder reads one domain, importing it only when called; every figure links
 it counts. A section with no data says so.
 """
 
+import datetime
 from collections import Counter
 
 from django.db.models import Count, Q, Sum
@@ -31,27 +32,37 @@ def _quarter(day) -> int:
     return (day.month - 1) // 3 + 1
 
 
-def _single_quarter(period):
-    if period.start.year == period.end.year and _quarter(period.start) == _quarter(period.end):
-        return _quarter(period.start)
-    return None
-
-
 def _program(unit, period):
     from programs.models import Program
 
     return Program.objects.filter(unit=unit, year=period.end.year).first()
 
 
+def _quarter_run(period) -> tuple[int, int] | None:
+    """(first, last) quarter when the period is whole quarters of one year, else None."""
+    start, end = period.start, period.end
+    if start.year != end.year or start.day != 1 or (start.month - 1) % 3:
+        return None
+    if end.month % 3 or (end + datetime.timedelta(days=1)).month == end.month:
+        return None
+    return _quarter(start), _quarter(end)
+
+
 def _period_tasks(unit, period):
+    """The program's tasks of the period: by the quarter the document gives them when the
+    period is whole quarters (a Q4 task whose deadline rolls into January still belongs to
+    the year), else by due date."""
     from programs.models import Task
 
-    return Task.objects.trackable().filter(
-        unit=unit, due_date__gte=period.start, due_date__lte=period.end
-    )
+    tasks = Task.objects.trackable().filter(unit=unit)
+    run = _quarter_run(period)
+    if run is None:
+        return tasks.filter(due_date__gte=period.start, due_date__lte=period.end)
+    return tasks.filter(program__year=period.start.year, quarter__gte=run[0], quarter__lte=run[1])
 
 
 def build_tasks(unit, period, today) -> dict:
+    from programs.forms import TRACKED
     from programs.models import FINISHED_STATUSES, TaskStatus
     from programs.stats import FINISHED, status_filter
 
@@ -70,12 +81,18 @@ def build_tasks(unit, period, today) -> dict:
     if not counts["total"]:
         return empty(_("Không có nhiệm vụ của chương trình đến hạn trong kỳ."))
     program = _program(unit, period)
-    quarter = _single_quarter(period)
+    run = _quarter_run(period)
 
     def link(status=""):
-        if program is None:
+        if program is None or run is None:
             return ""
-        return _url("programs:task_list", program=program.pk, quarter=quarter, status=status)
+        return _url(
+            "programs:task_list",
+            program=program.pk,
+            quarters=f"{run[0]}-{run[1]}",
+            kind=TRACKED,
+            status=status,
+        )
 
     figures = [figure(_("Tổng số nhiệm vụ trong kỳ"), counts["total"], link())]
     figures += [figure(label, counts[key], link(key)) for key, label in statuses]

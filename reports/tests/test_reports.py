@@ -3,10 +3,12 @@ scoping, the background job and the dashboard column."""
 
 import datetime
 import io
+import re
 import shutil
 import subprocess
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -80,7 +82,9 @@ def test_each_figure_matches_the_hand_computed_fixture(commune, year_data):
     ]
     program = year_data
     link = {f["label"]: f["link"] for f in tasks["figures"]}
-    assert link["Chậm, quá hạn"] == f"/nhiem-vu/?program={program.pk}&status=overdue"
+    assert link["Chậm, quá hạn"] == (
+        f"/nhiem-vu/?program={program.pk}&quarters=1-4&kind=tracked&status=overdue"
+    )
 
     activities = computed["activities"]
     assert figures_of(activities) == {"Số buổi, hoạt động": 3, "Số lượt người tham dự": 65}
@@ -399,3 +403,25 @@ def test_a_document_cited_only_by_a_report_has_its_page(client, commune, clerk, 
     assert page.status_code == 200 and report.title in page.content.decode()
     client.force_login(charlie)  # another commune: the report is not theirs
     assert client.get(url).status_code == 404
+
+
+def test_the_linked_task_list_counts_what_the_figure_says(client, commune, clerk, year_data):
+    """A Q4 task whose deadline rolls into January still belongs to the year, and each
+    figure's link lists exactly the tasks it counts, for the year and for a half year."""
+    program = year_data
+    q4 = program.tasks.get(position=6)
+    q4.period, q4.quarter, q4.due_date = "Q4", 4, datetime.date(2024, 1, 2)
+    q4.save()
+    client.force_login(clerk)
+    on_today = datetime.datetime(2023, 8, 1, 2, tzinfo=datetime.UTC)  # TODAY, in Vietnam
+    for kind in (ReportKind.YEAR, ReportKind.HALF):
+        period = services.period_for(kind, 2023)
+        computed = by_key(sections.compute(commune, period, TODAY))["tasks"]
+        for fig in computed["figures"]:
+            with time_machine.travel(on_today, tick=False):
+                page = client.get(fig["link"])
+            assert page.status_code == 200
+            shown = len(set(re.findall(r'href="/nhiem-vu/(\d+)/"', page.content.decode())))
+            assert shown == fig["value"], (kind, fig["label"])
+    year = figures_of(by_key(sections.compute(commune, YEAR, TODAY))["tasks"])
+    assert year["Tổng số nhiệm vụ trong kỳ"] == 6
