@@ -5,6 +5,8 @@ see nothing of Hưng Chính's (healthchecks' Alice/Bob/Charlie idea).
 """
 
 import datetime
+import os
+import shutil
 
 import pytest
 
@@ -39,6 +41,53 @@ def _second_factor_off(settings):
     settings.DVCQ_REQUIRE_2FA = False
 
 
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser_page():
+    """A page of real headless Chromium (Debian's ``chromium``, driven by Playwright), in
+    Vietnamese. Skipped with a clear message where no chromium is installed, except in CI."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail("Debian's chromium is required in CI (.ci/run installs it)")
+        pytest.skip("SKIPPED: no Debian chromium on this machine; apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
+    # are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(locale="vi-VN")
+        yield page
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+TEST_PASSWORD = "pw-for-tests-1"  # noqa: S105 (the fixtures' users)
+
+
+def log_in(page, base_url: str, username: str, password: str = TEST_PASSWORD, path="/"):
+    """Sign in through the login form (after dropping any earlier session) and land on
+    ``path``."""
+    page.context.clear_cookies()
+    page.goto(base_url + path)
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit].primary")
+    page.wait_for_load_state()
+
+
 @pytest.fixture
 def province(db):
     return Unit.objects.create(code="tinh-a", name="Tỉnh A", kind=UnitKind.PROVINCE)
@@ -67,9 +116,7 @@ def hamlets(commune):
 
 
 def make_user(username, unit, role):
-    return User.objects.create_user(
-        username=username, password="pw-for-tests-1", unit=unit, role=role
-    )
+    return User.objects.create_user(username=username, password=TEST_PASSWORD, unit=unit, role=role)
 
 
 @pytest.fixture

@@ -6,13 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 class UrgingLetterForm(forms.Form):
     issued_on = forms.DateField(
-        label=_("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Ngày ban hành"),
+        # ISO, as <input type="date"> requires: a dd/mm/yyyy value is dropped by the browser,
+        # which then refuses to send the form for want of the required date.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     summary = forms.CharField(label=_("Trích yếu"), max_length=400)
     report_by = forms.DateField(
         label=_("Hạn báo cáo kết quả"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     signer_capacity = forms.CharField(label=_("Thẩm quyền ký"), max_length=80, required=False)
     signer_title = forms.CharField(label=_("Chức danh người ký"), max_length=120, required=False)

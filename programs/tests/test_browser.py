@@ -3,7 +3,6 @@ demo clerk logs in, opens the program, marks a Quý I task done with a PDF as ev
 sees the dashboard's counts change."""
 
 import os
-import shutil
 from io import StringIO
 
 import pytest
@@ -11,44 +10,12 @@ from django.core.management import call_command
 
 from programs.tests.helpers import pdf_bytes
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # serialized_rollback: the flush after this test would also wipe the rows data migrations
 # seeded (templates, legal time limits, anniversaries) for the tests that follow.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser_page():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian's chromium is required in CI (.ci/run installs it)")
-        pytest.skip("SKIPPED: no Debian chromium on this machine; apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
-    # (loading the demo) are still synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        page = browser.new_page(locale="vi-VN")
-        yield page
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def count(page, name: str) -> int:

@@ -1,48 +1,15 @@
 """End to end in headless Chromium: the clerk generates the year's report, writes the
 situation, issues and submits it; the province's office finds it in its inbox."""
 
-import os
-import shutil
-
 import pytest
 
 from accounts.models import Role
-from conftest import make_user
+from conftest import log_in, make_user
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser_page():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian's chromium is required in CI (.ci/run installs it)")
-        pytest.skip("SKIPPED: no Debian chromium on this machine; apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-        )
-        page = browser.new_page(locale="vi-VN")
-        yield page
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(base + "/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-for-tests-1")
-    page.click("button[type=submit].primary")
 
 
 def test_generate_edit_issue_submit_and_the_province_sees_it(
