@@ -11,17 +11,24 @@ from django.utils.translation import gettext_lazy as _
 
 from brightspots.models import BrightSpot
 from inspections.models import Inspection
+from programs.forms import TRACKED
 from programs.models import FINISHED_STATUSES, OPEN_STATUSES, Program, Task
 from reports.providers import Column, FigureProvider, count_of, register, unit_or_predecessor
 
 
 def _tasks_link(status=None):
+    """The program's task list filtered to exactly the tasks counted: the tracked ones of the
+    period's quarters. A period of odd dates counts by due date, which the list cannot filter
+    on, so its figures have no link."""
+
     def link(row, period):
-        if not row.get("program_id"):
+        run = period.quarters
+        if not row.get("program_id") or run is None:
             return None
         query = {"program": row["program_id"]}
         if status:
             query["status"] = status
+        query.update(quarters=f"{run[0]}-{run[1]}", kind=TRACKED)
         return f"{reverse('programs:task_list')}?{urlencode(query)}"
 
     return link
@@ -34,9 +41,17 @@ def _program_link(row, period):
 
 
 def _task_stages(period, today):
-    tasks = Task.objects.trackable().filter(
-        unit_or_predecessor(), due_date__gte=period.start, due_date__lte=period.end
-    )
+    # As the report counts them (``reports.outline._period_tasks``): by the quarter the program
+    # gives a task when the period is whole quarters (a Q4 task due in January stays in its
+    # year), else by due date.
+    tasks = Task.objects.trackable().filter(unit_or_predecessor())
+    run = period.quarters
+    if run is None:
+        tasks = tasks.filter(due_date__gte=period.start, due_date__lte=period.end)
+    else:
+        tasks = tasks.filter(
+            program__year=period.start.year, quarter__gte=run[0], quarter__lte=run[1]
+        )
     return [
         {
             "program_id": Subquery(
@@ -152,7 +167,8 @@ INSPECTIONS = register(
 
 
 def _reports_link(row, period):
-    return f"{reverse('reports:inbox')}?{urlencode({'unit': row['pk']})}"
+    query = {"unit": row["pk"], "start": period.start.isoformat(), "end": period.end.isoformat()}
+    return f"{reverse('reports:inbox')}?{urlencode(query)}"
 
 
 def _report_stages(period, today):

@@ -30,6 +30,16 @@ class Period:
         ) and self.start.year == self.end.year
 
     @property
+    def quarters(self) -> tuple[int, int] | None:
+        """(first, last) quarter when the period is whole quarters of one year, else None."""
+        start, end = self.start, self.end
+        if start.year != end.year or start.day != 1 or (start.month - 1) % 3:
+            return None
+        if end.month % 3 or (end + datetime.timedelta(days=1)).month == end.month:
+            return None
+        return (start.month - 1) // 3 + 1, (end.month - 1) // 3 + 1
+
+    @property
     def label(self) -> str:
         if self.is_year:
             return _("Năm %(year)s") % {"year": self.start.year}

@@ -2,6 +2,7 @@
 reports: a unit's list, one report with its figures and texts, issuing, files, submission
 to the parent and the parent's inbox."""
 
+import datetime
 import io
 
 from django.contrib import messages
@@ -347,6 +348,12 @@ def inbox(request):
     wanted = request.GET.get("unit", "")
     if wanted.isdigit() and len(wanted) <= 18:
         reports = reports.filter(unit_id=int(wanted))
+    # Reports within a period, as the dashboard's "reports sent up" figure counts them.
+    for name, lookup in (("start", "period_start__gte"), ("end", "period_end__lte")):
+        try:
+            reports = reports.filter(**{lookup: datetime.date.fromisoformat(request.GET[name])})
+        except (KeyError, ValueError):
+            continue
     return render(
         request,
         "reports/inbox.html",

@@ -361,7 +361,7 @@ def test_dashboard_counts_submitted_reports(province, commune, other_commune, cl
     assert rows["Xã Hưng Chính"].values["reports_submitted"] == 1
     assert rows["Xã Khác"].values["reports_submitted"] == 0
     assert rows["Xã Hưng Chính"].links["reports_submitted"] == (
-        f"{reverse('reports:inbox')}?unit={commune.pk}"
+        f"{reverse('reports:inbox')}?unit={commune.pk}&start=2023-01-01&end=2023-12-31"
     )
 
 
