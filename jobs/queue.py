@@ -65,14 +65,19 @@ class BaseQueue:
         )
         return Job.objects.get(pk=job_id) if taken else None
 
-    def complete(self, job: Job, result=None) -> None:
-        Job.objects.filter(pk=job.pk, locked_by=job.locked_by).update(
-            status=JobStatus.DONE,
-            progress=100,
-            result=result,
-            locked_by="",
-            locked_until=None,
-            finished_at=timezone.now(),
+    def complete(self, job: Job, result=None) -> bool:
+        """Mark the job done; False if this worker no longer holds it (its lease ran out and
+        another worker took it, or it was already marked done). A handler may call it inside
+        the transaction of its last write, so that write and "done" commit together."""
+        return bool(
+            Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING, locked_by=job.locked_by).update(
+                status=JobStatus.DONE,
+                progress=100,
+                result=result,
+                locked_by="",
+                locked_until=None,
+                finished_at=timezone.now(),
+            )
         )
 
     def fail(self, job: Job, error: str) -> bool:

@@ -13,6 +13,7 @@ import logging
 import os
 import smtplib
 import socket
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -83,6 +84,15 @@ def _render(digest: EmailDigest, items) -> tuple[str, str]:
     return subject, body
 
 
+def message_id(digest: EmailDigest) -> str:
+    """The same Message-ID on every attempt at one digest. The mail server accepting a mail
+    and this database recording it cannot happen at once: a worker killed in between leaves
+    the digest pending, and it is sent again once its lease runs out. The second copy is then
+    the same message by its Message-ID, which mail servers and clients show once."""
+    host = urlsplit(settings.DVCQ_SITE_URL).hostname or "localhost"
+    return f"<dvcq.digest.{digest.pk}.{digest.created_at:%Y%m%d%H%M%S%f}@{host}>"
+
+
 def send_digest(digest_id: int, worker_id: str, now) -> bool:
     """Send one claimed digest; True if the mail server accepted it."""
     digest = EmailDigest.objects.select_related("recipient").get(pk=digest_id)
@@ -98,7 +108,13 @@ def send_digest(digest_id: int, worker_id: str, now) -> bool:
         digest.delete()
         return False
     subject, body = _render(digest, items)
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    message = EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [address],
+        headers={"Message-ID": message_id(digest)},
+    )
     try:
         message.send(using="default")
     except (OSError, smtplib.SMTPException) as exc:  # refused, timeout, rejected

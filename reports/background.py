@@ -15,8 +15,17 @@ def generate_file(ctx) -> dict:
     report = Report.objects.select_related("unit").get(pk=ctx.payload["report"])
     ctx.progress(10, report.title)
     actor = User.objects.filter(pk=ctx.job.created_by_id).first()
+
+    def result_of(saved) -> dict:
+        return {"tệp": saved.name, "dung lượng": saved.size, "báo cáo": report.pk}
+
+    # The file's row and the job's "done" commit in one transaction: a worker killed just
+    # after keeping the file cannot leave a job that runs again and keeps a second copy.
     saved = services.save_file(
-        report=report, fmt=ctx.payload["fmt"], actor=actor, progress=ctx.progress
+        report=report,
+        fmt=ctx.payload["fmt"],
+        actor=actor,
+        progress=ctx.progress,
+        on_saved=lambda saved: ctx.queue.complete(ctx.job, result_of(saved)),
     )
-    ctx.progress(100, saved.name)
-    return {"tệp": saved.name, "dung lượng": saved.size, "báo cáo": report.pk}
+    return result_of(saved)

@@ -335,18 +335,32 @@ def accept_report(*, report: Report, actor, comment: str = "") -> Report:
     return locked
 
 
-@transaction.atomic
-def save_file(*, report: Report, fmt: str, actor=None, progress=None) -> ReportFile:
-    """Write the report's .docx, .pdf or .xlsx and keep it (what the background job runs)."""
+def save_file(*, report: Report, fmt: str, actor=None, progress=None, on_saved=None) -> ReportFile:
+    """Write the report's .docx, .pdf or .xlsx and keep it (what the background job runs).
+
+    The file is written first, outside any transaction (on SQLite a transaction would hold
+    the write lock, and every other write would wait, for the whole rendering); the row is
+    then inserted in one transaction together with ``on_saved(row)`` (the job marking itself
+    done), so a worker killed at any moment leaves either no row, or the row and a finished
+    job: never a row whose job runs again and keeps a second copy. ``on_saved`` returning
+    False (the job was taken over by another worker) undoes the row."""
     from reports import export
 
     data, name = export.render(report, fmt, progress=progress)
-    return ReportFile.objects.create(
-        report=report,
-        fmt=fmt,
-        name=name,
-        content=data,
-        size=len(data),
-        from_snapshot=report.is_frozen,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
-    )
+    with transaction.atomic():
+        saved = ReportFile.objects.create(
+            report=report,
+            fmt=fmt,
+            name=name,
+            content=data,
+            size=len(data),
+            from_snapshot=report.is_frozen,
+            created_by=actor if actor is not None and actor.is_authenticated else None,
+        )
+        if on_saved is not None and on_saved(saved) is False:
+            raise FileNotKept(name)
+    return saved
+
+
+class FileNotKept(Exception):
+    """The job writing a file lost its hold on the job; another worker writes the file."""
