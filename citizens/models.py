@@ -349,7 +349,8 @@ class Extension(models.Model):
 
 
 class PetitionAttachment(models.Model):
-    """A file; its bytes are encrypted on disk under ``EVIDENCE_ROOT/citizens``."""
+    """A file; its bytes are stored encrypted as ``citizens/<stored_as>`` in the evidence
+    storage (``dvcq.storage``)."""
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="attachments")
     name = models.CharField(_("tên tệp"), max_length=255)

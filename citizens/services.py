@@ -9,8 +9,8 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -34,6 +34,7 @@ from citizens.models import (
     StepKind,
 )
 from citizens.rules import applicable_rule, rules_in_force
+from dvcq.storage import evidence_storage
 from dvcq.text import fold
 from programs.evidence import check_evidence
 
@@ -161,11 +162,16 @@ def validate_intake(*, received_on, case_type, anonymous, people, today=None) ->
     return errors
 
 
+def _attachment_name(attachment: PetitionAttachment) -> str:
+    """Its name in the evidence storage (``citizens/<stored_as>``, sealed bytes)."""
+    return f"citizens/{attachment.stored_as}"
+
+
 def _store_attachment(petition: Petition, checked) -> PetitionAttachment:
-    folder = settings.EVIDENCE_ROOT / "citizens"
-    folder.mkdir(parents=True, exist_ok=True)
-    stored_as = uuid.uuid4().hex
-    (folder / stored_as).write_bytes(crypto.seal_bytes(checked.data))
+    saved = evidence_storage.save(
+        f"citizens/{uuid.uuid4().hex}", ContentFile(crypto.seal_bytes(checked.data))
+    )
+    stored_as = saved.removeprefix("citizens/")
     return PetitionAttachment.objects.create(
         petition=petition,
         name=checked.name,
@@ -177,8 +183,8 @@ def _store_attachment(petition: Petition, checked) -> PetitionAttachment:
 
 
 def read_attachment(attachment: PetitionAttachment) -> bytes:
-    path = settings.EVIDENCE_ROOT / "citizens" / attachment.stored_as
-    return crypto.unseal_bytes(path.read_bytes())
+    with evidence_storage.open(_attachment_name(attachment), "rb") as handle:
+        return crypto.unseal_bytes(handle.read())
 
 
 def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeResult:
@@ -265,7 +271,7 @@ def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeRe
             )
     except Exception:
         for attachment in written:
-            (settings.EVIDENCE_ROOT / "citizens" / attachment.stored_as).unlink(missing_ok=True)
+            evidence_storage.delete(_attachment_name(attachment))
         raise
     return IntakeResult(petition=petition, pin=pin, repeats=repeats)
 

@@ -148,6 +148,29 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Evidence files live outside any URL space and are only handed out by a view that
 # checks the user's permission.
 EVIDENCE_ROOT = Path(env_str("DVCQ_EVIDENCE_ROOT", str(DATA_DIR / "evidence")))
+# Every uploaded file goes through STORAGES["evidence"] (``dvcq.storage``): the folder above,
+# or a private S3-compatible bucket when DVCQ_S3_BUCKET is set (docs/operations.md).
+S3_BUCKET = env_str("DVCQ_S3_BUCKET", "")
+STORAGES["evidence"] = (
+    {
+        "BACKEND": "dvcq.storage_s3.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "location": env_str("DVCQ_S3_PREFIX", ""),
+            "endpoint_url": env_str("DVCQ_S3_ENDPOINT", "") or None,
+            "region_name": env_str("DVCQ_S3_REGION", "") or None,
+            "addressing_style": env_str("DVCQ_S3_ADDRESSING_STYLE", "") or None,
+            "access_key": env_str("DVCQ_S3_ACCESS_KEY", "") or None,
+            "secret_key": env_str("DVCQ_S3_SECRET_KEY", "") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "max_memory_size": 2 * 1024 * 1024,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "dvcq.storage.EvidenceStorage"}
+)
 EVIDENCE_MAX_BYTES = env_int("DVCQ_EVIDENCE_MAX_MB", 10) * 1024 * 1024
 IMPORT_MAX_BYTES = env_int("DVCQ_IMPORT_MAX_MB", 5) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -6,11 +6,9 @@ implementation clauses. Each task carries a due date derived from its period, th
 charge, a status and a progress, and a history of updates with evidence files.
 """
 
-import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
@@ -19,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from documents.importing.periods import is_valid_period, period_label, period_quarter
+from dvcq.storage import evidence_storage as _evidence_storage
 from dvcq.text import fold
 
 
@@ -287,27 +286,10 @@ class TaskUpdate(models.Model):
         return f"{self.task_id}: {self.get_status_display()} {self.progress}%"
 
 
-class EvidenceStorage(FileSystemStorage):
-    """Files under ``settings.EVIDENCE_ROOT``, read when used (not when models load), with
-    no URL: they are only served by the permission-checking download view."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return str(settings.EVIDENCE_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("evidence files have no URL; use programs:evidence")
-
-
 def evidence_storage():
-    return EvidenceStorage()
+    """The ``STORAGES["evidence"]`` alias (a folder or a private bucket, ``dvcq.storage``);
+    referred to by the migrations of every model with an uploaded file."""
+    return _evidence_storage
 
 
 def evidence_path(instance: "Evidence", filename: str) -> str:

@@ -6,7 +6,17 @@ from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import (
+    ConnectionHandler,
+    close_old_connections,
+    connection,
+    connections,
+    transaction,
+)
 from django.db.utils import OperationalError, ProgrammingError
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import path
 
 from backups.tests.helpers import (
     Installation,
@@ -19,8 +29,60 @@ from backups.tests.helpers import (
 )
 from dvcq.dbdown import DatabaseUnavailableMiddleware
 from dvcq.tests.tcpproxy import TcpProxy
+from dvcq.views import healthz
 
 PG_DB = "dvcq_reliab_dbdown"
+
+
+def raises_no_such_table(request):
+    raise OperationalError("no such table: x")
+
+
+def failing_query(request):
+    """A query that fails with a real OperationalError while the database is fine."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with transaction.atomic():
+                cursor.execute("SET LOCAL statement_timeout = '50ms'")
+                cursor.execute("SELECT pg_sleep(5)")  # canceling statement due to timeout
+        else:
+            cursor.execute("SELECT * FROM no_such_table_x")
+    return HttpResponse("unreachable")
+
+
+def unopenable_sqlite(request):
+    """SQLite's own "unable to open database file": the file's folder is gone."""
+    handler = ConnectionHandler(
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "/nonexistent/dvcq.db"}}
+    )
+    handler["default"].ensure_connection()
+    return HttpResponse("unreachable")
+
+
+def connection_lost_mid_view(request):
+    """The request's PostgreSQL connection is cut (the server terminates its backend) after
+    the middleware opened it, and the view's next query fails."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    finally:
+        other.close()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("unreachable")
+
+
+urlpatterns = [
+    path("healthz", healthz),
+    path("no-such-table/", raises_no_such_table),
+    path("failing-query/", failing_query),
+    path("unopenable-sqlite/", unopenable_sqlite),
+    path("connection-lost/", connection_lost_mid_view),
+]
 
 
 def test_unreachable_database_gives_the_503_page(client, db):
@@ -44,6 +106,46 @@ def test_connection_lost_inside_a_view_gives_the_503_page(rf):
 def test_programming_errors_are_not_hidden_as_503(rf):
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     assert middleware.process_exception(rf.get("/"), ProgrammingError("bug")) is None
+
+
+@pytest.mark.urls(__name__)
+def test_an_operational_error_while_the_database_answers_is_a_logged_500(db, caplog):
+    response = Client(raise_request_exception=False).get("/no-such-table/")
+    assert response.status_code == 500
+    assert "Hệ thống tạm thời gián đoạn" not in response.content.decode()
+    logged = [r for r in caplog.records if r.name == "django.request" and r.exc_info]
+    assert logged and isinstance(logged[0].exc_info[1], OperationalError)
+    assert Client().get("/healthz").status_code == 200
+
+
+@pytest.mark.urls(__name__)
+def test_a_real_failed_query_is_not_taken_for_an_outage(client, db):
+    """SQLite: "no such table"; PostgreSQL: "canceling statement due to statement timeout".
+    Both are OperationalError; the test client re-raises it because no 503 replaced it."""
+    with pytest.raises(OperationalError, match=r"no such table|statement timeout"):
+        client.get("/failing-query/")
+    assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.urls(__name__)
+def test_sqlite_unable_to_open_the_database_file_gives_the_503_page(client, db):
+    response = client.get("/unopenable-sqlite/")
+    assert response.status_code == 503
+    assert "Hệ thống tạm thời gián đoạn" in response.content.decode()
+
+
+@pytest.mark.postgresql
+@pytest.mark.urls(__name__)
+def test_a_connection_lost_inside_a_view_gives_503_then_recovers(client, transactional_db):
+    if connection.vendor != "postgresql":
+        pytest.skip("cuts a PostgreSQL server connection")
+    response = client.get("/connection-lost/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    # What the WSGI handler does when a request finishes (the test client leaves it out):
+    # the broken connection is closed, and the next request connects afresh.
+    close_old_connections()
+    assert client.get("/healthz").json()["status"] == "ok"
 
 
 @pytest.mark.postgresql
