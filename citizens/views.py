@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,7 +28,7 @@ from citizens.access import (
     can_see_identity_log,
     visible_petitions,
 )
-from citizens.deadlines import STATE_LABELS, compute, next_open
+from citizens.deadlines import SOON_WORKING_DAYS, STATE_LABELS, compute, next_open
 from citizens.figures import RESOLVED
 from citizens.forms import (
     ExtensionForm,
@@ -39,12 +39,16 @@ from citizens.forms import (
     StepForm,
     VisitForm,
 )
-from citizens.models import IdentityView, Petition, Status, Visit
+from citizens.models import CaseType, IdentityView, Petition, Status, Visit
 from citizens.stats import rules_by_day, statistical_forms
-from dvcq.text import fold
+from dvcq.text import reference_tokens, words
+from followup.calendar import add_working_days
 from outgoing.export_docx import DOCX_CONTENT_TYPE
 from outgoing.export_pdf import PDF_CONTENT_TYPE
 from reports.providers import MERGE_DEPTH
+from search.models import Kind
+from search.query import QueryError, parse
+from search.services import object_ids
 
 
 def _own_unit(request):
@@ -65,28 +69,44 @@ def _handled(request, pk: int) -> Petition:
     return petition
 
 
-def search_petitions(user, query: str):
-    """Petitions ``user`` may see whose content (a denunciation's summary) or (non-secret)
-    petitioner names match; a denunciation's sealed content and denouncer's name match only
-    for the handlers assigned to that case."""
+def search_petitions(user, query):
+    """Petitions ``user`` may see holding every word of ``query`` (a ``ParsedQuery``; each
+    word as a word or, from two letters on, the start of one, without diacritics) in their
+    code, type, field, content or (non-secret) petitioner names, found through the search
+    index (``search.services.object_ids``), which holds only a denunciation's summary. The
+    sealed content and the denouncer's names of the open denunciations the user is assigned
+    to are also matched, decrypted here: a handler finds their own current cases by them."""
     petitions = visible_petitions(user)
-    query = query.replace("\x00", "")  # PostgreSQL text holds no NUL
-    if not query.strip():
-        return petitions
-    folded = fold(query)
-    matched = set(
-        petitions.filter(content_fold__contains=folded).values_list("pk", flat=True)
-    ) | set(petitions.filter(names_fold__contains=folded).values_list("pk", flat=True))
-    own_secret = petitions.filter(case_type="denunciation", handlers=user).prefetch_related(
-        "petitioners"
+    matched = Q(pk__in=object_ids(user, Kind.PETITION, query))
+    own_secret = (
+        petitions.filter(case_type=CaseType.DENUNCIATION, handlers=user, status__in=OPEN_STATUSES)
+        .select_related(None)
+        .prefetch_related("petitioners")
     )
-    for petition in own_secret:
-        names = [fold(p.identity.get("name", "")) for p in petition.petitioners.all()]
-        if any(folded in name for name in names) or folded in fold(petition.full_content()):
-            matched.add(petition.pk)
-    return petitions.filter(pk__in=matched)
+    found = [
+        petition.pk
+        for petition in own_secret
+        if _holds(
+            query,
+            petition.full_content(),
+            *(p.identity.get("name", "") for p in petition.petitioners.all()),
+        )
+    ]
+    if found:
+        matched |= Q(pk__in=found)
+    return petitions.filter(matched)
 
 
+def _holds(query, *texts) -> bool:
+    """Do ``texts`` hold every word of ``query`` (as the search index matches them)?"""
+    found = [word for text in texts for word in words(text)]
+    tokens = {token for text in texts for token in reference_tokens(text)}
+    return all(
+        any(word == w or (len(w) > 1 and word.startswith(w)) for word in found) for w in query.words
+    ) and all(token in tokens for token in query.tokens)
+
+
+OPEN_STATUSES = [status for status in Status.values if status != Status.CLOSED]
 LIST_STATES = {
     "open": _lazy("Đang xử lý, giải quyết"),
     "resolved": _lazy("Đã giải quyết"),
@@ -124,10 +144,16 @@ PETITIONS_PER_PAGE = 50
 
 @login_required
 def petition_list(request):
-    query = request.GET.get("q", "")
+    query = request.GET.get("q", "").replace("\x00", "")  # PostgreSQL text holds no NUL
     today = timezone.localdate()
     rules_on = rules_by_day()
-    petitions = filter_petitions(search_petitions(request.user, query), request.GET, today)
+    petitions, query_error = visible_petitions(request.user), ""
+    if query.strip():
+        try:
+            petitions = search_petitions(request.user, parse(query))
+        except QueryError as exc:
+            petitions, query_error = petitions.none(), str(exc)
+    petitions = filter_petitions(petitions, request.GET, today)
     petitions = petitions.select_related("field").prefetch_related("steps", "extensions")
     # Paginated in the database: a commune holds thousands of cases over the years.
     page = Paginator(petitions, PETITIONS_PER_PAGE).get_page(request.GET.get("page"))
@@ -152,6 +178,7 @@ def petition_list(request):
             "page": page,
             "page_query": others.urlencode(),
             "query": query,
+            "query_error": query_error,
             "filters": {k: request.GET.get(k, "") for k in ("unit", "start", "end", "state")},
             "list_states": LIST_STATES,
             "can_manage": unit is not None and can_manage_citizens(request.user, unit),
@@ -375,27 +402,42 @@ def attachment_download(request, pk: int, attachment_pk: int):
     return response
 
 
+BOARD_PER_PAGE = 50
+
+
 @login_required
 def board(request):
+    """The open cases with a deadline ahead or past, the most urgent first: ordered by
+    ``Petition.next_due`` and counted in the database, one page of rows computed here (a
+    province sees thousands of open cases)."""
     today = timezone.localdate()
     rules_on = rules_by_day()
-    petitions = (
-        visible_petitions(request.user)
-        .exclude(status=Status.CLOSED)
-        .prefetch_related("steps", "extensions")
+    cases = visible_petitions(request.user).filter(status__in=OPEN_STATUSES, next_due__isnull=False)
+    # "Soon" is at most SOON_WORKING_DAYS working days left (``Deadline.state``): due before
+    # the working day after those.
+    later = add_working_days(today, SOON_WORKING_DAYS + 1)
+    counts = cases.aggregate(
+        overdue=Count("pk", filter=Q(next_due__lt=today)),
+        soon=Count("pk", filter=Q(next_due__gte=today, next_due__lt=later)),
+        ok=Count("pk", filter=Q(next_due__gte=later)),
     )
+    ordered = cases.order_by("next_due", "pk").prefetch_related("steps", "extensions")
+    page = Paginator(ordered, BOARD_PER_PAGE).get_page(request.GET.get("page"))
     rows = []
-    for p in petitions:
+    for p in page.object_list:
         upcoming = next_open(compute(p, p.steps.all(), p.extensions.all(), rules_on(p.received_on)))
         if upcoming is not None:
             rows.append({"petition": p, "next": upcoming, "state": upcoming.state(today)})
-    order = {"overdue": 0, "soon": 1, "ok": 2}
-    rows.sort(key=lambda r: (order.get(r["state"], 3), r["next"].due))
-    counts = {state: sum(1 for r in rows if r["state"] == state) for state in order}
     return render(
         request,
         "citizens/board.html",
-        {"rows": rows, "counts": counts, "state_labels": STATE_LABELS, "today": today},
+        {
+            "rows": rows,
+            "page": page,
+            "counts": counts,
+            "state_labels": STATE_LABELS,
+            "today": today,
+        },
     )
 
 

@@ -48,6 +48,12 @@ class Backend:
         ``scope``, a unit token such as ``u9``, or ``docs``, if given)."""
         return queryset.filter(self.condition(query, tier, scope))
 
+    def object_ids(self, kind: str, query: ParsedQuery, tier: str, scope: str) -> RawSQL:
+        """A subquery of the ``object_id`` of the ``kind`` entries matching ``query`` at
+        ``tier`` within ``scope``, for ``pk__in=`` on the indexed model's own table (the
+        index answers it; the entries' own filters are not applied)."""
+        raise NotImplementedError
+
 
 class SQLiteBackend(Backend):
     name = "sqlite-fts5"
@@ -65,14 +71,27 @@ class SQLiteBackend(Backend):
         expression = " AND ".join(parts)
         return f"title_folded : ({expression})" if tier == TITLE else expression
 
-    def condition(self, query: ParsedQuery, tier: str, scope: str = "", indexed: bool = True):
+    def scoped_expression(self, query: ParsedQuery, tier: str, scope: str = "") -> str:
         expression = self.expression(query, tier)
         if tier != TITLE:
             expression = f"{{title_folded folded}} : ({expression})"
         if scope:
             expression = f'{expression} AND scope : ("{scope}" OR "{DOCUMENTS_SCOPE}")'
+        return expression
+
+    def condition(self, query: ParsedQuery, tier: str, scope: str = "", indexed: bool = True):
+        expression = self.scoped_expression(query, tier, scope)
         return Q(
             pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
+        )
+
+    def object_ids(self, kind: str, query: ParsedQuery, tier: str, scope: str) -> RawSQL:
+        # CROSS JOIN keeps the full-text table first: SQLite would otherwise read every
+        # entry of the kind and ask the full-text index once per entry.
+        return RawSQL(
+            'SELECT "e"."object_id" FROM search_fts CROSS JOIN "search_searchentry" "e" '
+            'ON "e"."id" = search_fts.rowid WHERE search_fts MATCH %s AND "e"."kind" = %s',
+            [self.scoped_expression(query, tier, scope), kind],
         )
 
 
@@ -98,15 +117,26 @@ class PostgreSQLBackend(Backend):
         ``indexed=False`` spells it as a function call, which the GIN index cannot serve, so
         the planner reads rows in primary-key order instead (its estimates for several
         correlated words are far too low and would pick the index)."""
-        expression = self.expression(query, tier)
-        if scope:
-            scopes = " | ".join(f"'@{token}'" for token in dict.fromkeys([scope, DOCUMENTS_SCOPE]))
-            expression = f"({expression}) & ({scopes})"
+        expression = self.scoped_expression(query, tier, scope)
         if not indexed:
             return RawSQL(
                 'ts_match_vq("search_searchentry"."tsv", %s::tsquery)', [expression], BooleanField()
             )
         return RawSQL('"search_searchentry"."tsv" @@ %s::tsquery', [expression], BooleanField())
+
+    def scoped_expression(self, query: ParsedQuery, tier: str, scope: str = "") -> str:
+        expression = self.expression(query, tier)
+        if scope:
+            scopes = " | ".join(f"'@{token}'" for token in dict.fromkeys([scope, DOCUMENTS_SCOPE]))
+            expression = f"({expression}) & ({scopes})"
+        return expression
+
+    def object_ids(self, kind: str, query: ParsedQuery, tier: str, scope: str) -> RawSQL:
+        return RawSQL(
+            'SELECT "e"."object_id" FROM "search_searchentry" "e" '
+            'WHERE "e"."kind" = %s AND "e"."tsv" @@ %s::tsquery',
+            [kind, self.scoped_expression(query, tier, scope)],
+        )
 
 
 def backend():

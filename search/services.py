@@ -147,5 +147,15 @@ def newest(engine, entries, query, tier, scope, limit, window=0) -> list[int]:
     return ids + list(older.values_list("id", flat=True)[: limit - len(ids)])
 
 
+def object_ids(user, kind: str, query: ParsedQuery):
+    """The ``object_id`` of the ``kind`` entries of the user's unit and the units below it
+    holding every word of ``query`` (as a word or, from two letters on, the start of one) and
+    every reference token: a subquery answered by the full-text index, for ``pk__in=`` on the
+    indexed model, whose own queryset still decides what the user may see."""
+    if not user.is_authenticated or user.unit_id is None:
+        return []
+    return backend().object_ids(kind, query, ALL, f"u{user.unit_id}")
+
+
 def _flag(condition):
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
