@@ -7,6 +7,7 @@ the web) and accepts NFC or NFD input; ``words`` splits folded text into its wor
 "Chỉ thị số 33") into the same search tokens.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -16,9 +17,20 @@ _D = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _WORD = re.compile(r"[^\W_]+")
 
 
+# Runs of characters outside ASCII: only these can be marks or invisible format characters.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _without_marks(run: str) -> str:
+    """A run of non-ASCII characters without its combining marks (Mn) and format
+    characters (Cf: zero-width spaces, joiners, direction marks, soft hyphens)."""
+    return "".join(c for c in run if unicodedata.category(c) not in ("Mn", "Cf"))
+
+
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text or "")
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) not in ("Mn", "Cf"))
+    stripped = _NON_ASCII.sub(lambda m: _without_marks(m.group()), decomposed)
     stripped = stripped.translate(_D)
     return _SPACES.sub(" ", stripped).strip().lower()
 

@@ -150,7 +150,9 @@ def indexed_models() -> list:
     return list(_builders())
 
 
-def entry_fields(obj) -> tuple[str, dict | None]:
+def entry_fields(obj, unit_paths: dict | None = None) -> tuple[str, dict | None]:
+    """The entry of ``obj`` (its kind, and its fields or ``None``). ``unit_paths`` (unit id →
+    tree path) saves a query per object when indexing many."""
     kind, build, _queryset = _builders()[type(obj)]
     fields = build(obj)
     if fields is None:
@@ -160,7 +162,9 @@ def entry_fields(obj) -> tuple[str, dict | None]:
     fields["body"] = unicodedata.normalize("NFC", fields["body"] or "")[:BODY_LIMIT]
     fields["title_folded"] = folded_words(fields["title"])
     fields["folded"] = folded_words(fields["body"], fold(hidden))
-    fields["scope"] = scope_tokens(_unit_path(fields["unit_id"]))
+    unit_id = fields["unit_id"]
+    path = unit_paths.get(unit_id, "") if unit_paths is not None else _unit_path(unit_id)
+    fields["scope"] = scope_tokens(path)
     return kind, fields
 
 
@@ -216,13 +220,16 @@ def remove(obj) -> None:
 
 def rebuild(batch: int = 500) -> dict[str, int]:
     """Drop every entry and index every object again; returns counts by kind."""
+    from units.models import Unit
+
     counts = {}
     with transaction.atomic():
+        unit_paths = dict(Unit.objects.values_list("pk", "path"))
         SearchEntry.objects.all().delete()
         for kind, _build, queryset in _builders().values():
             rows = []
             for obj in queryset.iterator(chunk_size=batch):
-                k, fields = entry_fields(obj)
+                k, fields = entry_fields(obj, unit_paths)
                 if fields is not None:
                     rows.append(SearchEntry(kind=k, object_id=obj.pk, **fields))
             SearchEntry.objects.bulk_create(rows, batch_size=batch)
