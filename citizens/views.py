@@ -118,6 +118,9 @@ def filter_petitions(petitions, params, today):
     """The list's filters (also the targets of the parent dashboard's links): ``unit`` (with
     the units merged into it), ``start``/``end`` (receipt dates) and ``state``."""
     unit = params.get("unit", "")
+    # An id the database can hold (a 64-bit integer); anything longer matches nothing.
+    if unit.isdigit() and int(unit) >= 2**63:
+        return petitions.none()
     if unit.isdigit():
         link, q = "unit", Q(unit_id=int(unit))
         for _depth in range(MERGE_DEPTH):
