@@ -16,6 +16,25 @@ from programs.models import Program, Task, TaskKind
 from units.models import Hamlet, HamletKind, Unit, UnitKind
 
 
+def pytest_collection_modifyitems(items):
+    """Refuse a transactional test without ``serialized_rollback``.
+
+    Its closing flush would run post_migrate and re-create content types, so the next
+    serialized test fails to restore them (duplicate key), and the rows data migrations
+    wrote would be gone for every later test.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = "transactional_db" in getattr(item, "fixturenames", ()) or (
+            marker is not None and marker.kwargs.get("transaction")
+        )
+        if transactional and not (marker and marker.kwargs.get("serialized_rollback")):
+            raise pytest.UsageError(
+                f"{item.nodeid}: transactional tests need "
+                "@pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_content_types():
     """Transactional tests flush and re-create content types under new ids; a cached old id

@@ -136,7 +136,8 @@ def test_sqlite_unable_to_open_the_database_file_gives_the_503_page(client, db):
 
 @pytest.mark.postgresql
 @pytest.mark.urls(__name__)
-def test_a_connection_lost_inside_a_view_gives_503_then_recovers(client, transactional_db):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_connection_lost_inside_a_view_gives_503_then_recovers(client):
     if connection.vendor != "postgresql":
         pytest.skip("cuts a PostgreSQL server connection")
     response = client.get("/connection-lost/")
