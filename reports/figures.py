@@ -1,19 +1,18 @@
 """The figures the reports app provides itself: program tasks, bright spots, self-inspection.
 
-Each is a correlated subquery on the unit row; merged units add up their predecessors.
+Each is one ``GROUP BY`` query over the rows' units (``reports.providers.per_row``); merged
+units add up their predecessors.
 """
 
-from django.db.models import Case, F, FloatField, IntegerField, OuterRef, Subquery, Value, When
-from django.db.models.functions import Cast, Round
+from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from brightspots.models import BrightSpot
 from inspections.models import Inspection
 from programs.forms import TRACKED
 from programs.models import FINISHED_STATUSES, OPEN_STATUSES, Program, Task
-from reports.providers import Column, FigureProvider, count_of, register, unit_or_predecessor
+from reports.providers import Column, FigureProvider, link_to, per_row, register
 
 
 def _tasks_link(status=None):
@@ -29,7 +28,7 @@ def _tasks_link(status=None):
         if status:
             query["status"] = status
         query.update(quarters=f"{run[0]}-{run[1]}", kind=TRACKED)
-        return f"{reverse('programs:task_list')}?{urlencode(query)}"
+        return link_to("programs:task_list", query)
 
     return link
 
@@ -37,45 +36,46 @@ def _tasks_link(status=None):
 def _program_link(row, period):
     if not row.get("program_id"):
         return None
-    return f"{reverse('programs:dashboard')}?{urlencode({'program': row['program_id']})}"
+    return link_to("programs:dashboard", {"program": row["program_id"]})
 
 
-def _task_stages(period, today):
+def percent(part: int, whole: int) -> int:
+    """``part`` of ``whole`` in whole percent, halves rounded up (0 of nothing is 0)."""
+    return (200 * part + whole) // (2 * whole) if whole else 0
+
+
+def _task_figures(scope, period, today):
     # As the report counts them (``reports.outline._period_tasks``): by the quarter the program
     # gives a task when the period is whole quarters (a Q4 task due in January stays in its
     # year), else by due date.
-    tasks = Task.objects.trackable().filter(unit_or_predecessor())
+    tasks = Task.objects.trackable()
     run = period.quarters
     if run is None:
         tasks = tasks.filter(due_date__gte=period.start, due_date__lte=period.end)
     else:
+        # Through the year's programs (a few rows) rather than a join: the database then
+        # reads the tasks by (program, quarter) instead of every year's tasks of each unit.
         tasks = tasks.filter(
-            program__year=period.start.year, quarter__gte=run[0], quarter__lte=run[1]
+            program__in=Program.objects.filter(year=period.start.year).values("pk"),
+            quarter__gte=run[0],
+            quarter__lte=run[1],
         )
-    return [
-        {
-            "program_id": Subquery(
-                Program.objects.filter(unit=OuterRef("pk"), year=period.end.year).values("pk")[:1]
-            ),
-            "tasks_total": count_of(tasks),
-            "tasks_finished": count_of(tasks.filter(status__in=FINISHED_STATUSES)),
-            "tasks_overdue": count_of(tasks.filter(status__in=OPEN_STATUSES, due_date__lt=today)),
-        },
-        {
-            "tasks_percent": Case(
-                When(tasks_total=0, then=Value(0)),
-                default=Cast(
-                    Round(
-                        Cast(F("tasks_finished"), FloatField())
-                        * 100.0
-                        / Cast(F("tasks_total"), FloatField())
-                    ),
-                    IntegerField(),
-                ),
-                output_field=IntegerField(),
-            )
-        },
-    ]
+    figures = per_row(
+        scope,
+        tasks,
+        tasks_total=Count("pk"),
+        tasks_finished=Count("pk", filter=Q(status__in=FINISHED_STATUSES)),
+        tasks_overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
+    )
+    programs = dict(
+        Program.objects.filter(unit__in=scope.rows, year=period.end.year)
+        .order_by()
+        .values_list("unit", "pk")
+    )
+    for pk, row in figures.items():
+        row["program_id"] = programs.get(pk)
+        row["tasks_percent"] = percent(row["tasks_finished"], row["tasks_total"])
+    return figures
 
 
 TASKS = register(
@@ -95,28 +95,25 @@ TASKS = register(
             ),
             Column("tasks_overdue", _("Quá hạn"), _tasks_link("overdue")),
         ),
-        stages=_task_stages,
+        figures=_task_figures,
     )
 )
 
 
 def _spots_link(row, period):
     query = {"unit": row["pk"], "year": period.end.year}
-    return f"{reverse('brightspots:list')}?{urlencode(query)}"
+    return link_to("brightspots:list", query)
 
 
-def _spot_stages(period, today):
-    spots = BrightSpot.objects.filter(unit_or_predecessor())
-    return [
-        {
-            "spots_registered": count_of(
-                spots.filter(registered_on__gte=period.start, registered_on__lte=period.end)
-            ),
-            "spots_recognised": count_of(
-                spots.filter(decision_date__gte=period.start, decision_date__lte=period.end)
-            ),
-        }
-    ]
+def _spot_figures(scope, period, today):
+    registered = Q(registered_on__gte=period.start, registered_on__lte=period.end)
+    recognised = Q(decision_date__gte=period.start, decision_date__lte=period.end)
+    return per_row(
+        scope,
+        BrightSpot.objects.filter(registered | recognised),
+        spots_registered=Count("pk", filter=registered),
+        spots_recognised=Count("pk", filter=recognised),
+    )
 
 
 BRIGHT_SPOTS = register(
@@ -127,7 +124,7 @@ BRIGHT_SPOTS = register(
             Column("spots_registered", _("Điểm sáng đăng ký"), _spots_link),
             Column("spots_recognised", _("Điểm sáng được công nhận"), _spots_link),
         ),
-        stages=_spot_stages,
+        figures=_spot_figures,
     )
 )
 
@@ -137,20 +134,23 @@ def _inspection_link(row, period):
     return reverse("inspections:detail", args=[pk]) if pk else None
 
 
-def _inspection_stages(period, today):
-    latest = Inspection.objects.filter(
-        unit_or_predecessor(),
+def _inspection_figures(scope, period, today):
+    """The latest scored self-inspection of the period (by period end, then the newest) of
+    each row, its predecessors' included."""
+    scored = Inspection.objects.filter(
+        unit__in=scope.unit_ids,
         period_end__gte=period.start,
         period_end__lte=period.end,
         total__isnull=False,
-    ).order_by("-period_end", "-pk")
-    return [
-        {
-            "inspection_id": Subquery(latest.values("pk")[:1]),
-            "inspection_total": Subquery(latest.values("total")[:1]),
-            "inspection_rating": Subquery(latest.values("rating")[:1]),
+    ).order_by("period_end", "pk")
+    figures = {}
+    for unit, pk, total, rating in scored.values_list("unit", "pk", "total", "rating"):
+        figures[scope.owner[unit]] = {
+            "inspection_id": pk,
+            "inspection_total": total,
+            "inspection_rating": rating,
         }
-    ]
+    return figures
 
 
 INSPECTIONS = register(
@@ -161,26 +161,23 @@ INSPECTIONS = register(
             Column("inspection_total", _("Điểm tự kiểm tra"), _inspection_link, summable=False),
             Column("inspection_rating", _("Xếp loại"), _inspection_link, summable=False),
         ),
-        stages=_inspection_stages,
+        figures=_inspection_figures,
     )
 )
 
 
 def _reports_link(row, period):
     query = {"unit": row["pk"], "start": period.start.isoformat(), "end": period.end.isoformat()}
-    return f"{reverse('reports:inbox')}?{urlencode(query)}"
+    return link_to("reports:inbox", query)
 
 
-def _report_stages(period, today):
+def _report_figures(scope, period, today):
     from reports.models import SENT_STATUSES, Report
 
     sent = Report.objects.filter(
-        unit_or_predecessor(),
-        status__in=SENT_STATUSES,
-        period_start__gte=period.start,
-        period_end__lte=period.end,
+        status__in=SENT_STATUSES, period_start__gte=period.start, period_end__lte=period.end
     )
-    return [{"reports_submitted": count_of(sent)}]
+    return per_row(scope, sent, reports_submitted=Count("pk"))
 
 
 REPORTS = register(
@@ -188,6 +185,6 @@ REPORTS = register(
         key="reports",
         label=_("Báo cáo"),
         columns=(Column("reports_submitted", _("Báo cáo đã nộp"), _reports_link),),
-        stages=_report_stages,
+        figures=_report_figures,
     )
 )

@@ -2,6 +2,7 @@
 number of queries, merged units adding up their predecessors, and scoping."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from accounts.models import Role
 from brightspots import services as spots
@@ -236,3 +238,167 @@ def test_another_app_adds_a_column_through_the_registry(province, commune):
         assert by_name(dashboard.rows(province, YEAR, TODAY))["Xã Hưng Chính"]["open_tasks"] == 4
     finally:
         unregister("test_open")
+
+
+def test_a_chain_of_mergers_counts_in_the_last_unit_which_lists_its_direct_predecessors(
+    client, province, province_viewer
+):
+    """A commune merged into one that was itself merged (and one from another province)
+    counts in the unit that is a row today; the row names only the units merged into it."""
+    first = commune_in(province, "Xã Đầu", tasks=3, finished=1)
+    middle = commune_in(province, "Xã Giữa", tasks=6, finished=3)
+    other_province = Unit.objects.create(code="tinh-c", name="Tỉnh C", kind=UnitKind.PROVINCE)
+    across = commune_in(other_province, "Xã Tỉnh Bên", tasks=3, finished=3)
+    last = commune_in(province, "Xã Cuối", tasks=0)
+    stays = commune_in(province, "Xã Riêng", tasks=3)
+    for old, new in ((first, middle), (middle, last), (across, last)):
+        old.merged_into = new
+        old.save()
+    spot(first)
+    rows = {r.unit.name: r for r in dashboard.rows(province, YEAR, TODAY)}
+    assert set(rows) == {"Xã Cuối", "Xã Riêng"}
+    assert rows["Xã Cuối"].values["tasks_total"] == 12
+    assert rows["Xã Cuối"].values["tasks_finished"] == 7
+    assert rows["Xã Cuối"].values["tasks_percent"] == 58  # 7/12 = 58.3 %
+    assert rows["Xã Cuối"].values["spots_registered"] == 1
+    assert [p.name for p in rows["Xã Cuối"].predecessors] == ["Xã Giữa", "Xã Tỉnh Bên"]
+    assert rows["Xã Riêng"].values["tasks_total"] == 3
+    assert rows["Xã Riêng"].predecessors == []
+    # The name links to the row's own program, not a predecessor's.
+    for unit in (last, stays):
+        assert rows[unit.name].link == (
+            f"{reverse('programs:dashboard')}?program={unit.programs.get().pk}"
+        )
+    # Every row's cells follow the columns, values and links included.
+    for row in rows.values():
+        assert [(c.key, v, link) for c, v, link in row.cells] == [
+            (c.key, row.values[c.key], row.links[c.key]) for c in dashboard.columns()
+        ]
+
+
+def test_percent_rounds_halves_up():
+    from reports.figures import percent
+
+    assert [percent(1, 8), percent(3, 8), percent(1, 3), percent(2, 3), percent(0, 0)] == [
+        13,
+        38,
+        33,
+        67,
+        0,
+    ]
+
+
+def test_sorting_puts_missing_figures_last_in_both_directions(province, clerk):
+    """Units without a self-inspection have no score: they come after the others whichever
+    the direction; equal figures keep the order of names."""
+    scored = {}
+    for name, points in (("Xã B", 80), ("Xã A", 80), ("Xã C", 95)):
+        unit = commune_in(province, name)
+        run = inspections.start_inspection(
+            template=ChecklistTemplate.objects.get(code="tu-kiem-tra-dvcq"),
+            unit=unit,
+            period_start=datetime.date(2023, 1, 1),
+            period_end=datetime.date(2023, 12, 15),
+            actor=clerk,
+        )
+        inspections.save_scores(inspection=run, actor=clerk, entries={})
+        type(run).objects.filter(pk=run.pk).update(total=points)
+        scored[name] = run
+    commune_in(province, "Xã Chưa")
+    commune_in(province, "Xã Ẩn")
+
+    def order(sort):
+        return [r.unit.name for r in dashboard.rows(province, YEAR, TODAY, sort)]
+
+    ascending = order("inspection_total")
+    assert ascending[:3] == ["Xã A", "Xã B", "Xã C"]
+    assert order("-inspection_total")[:3] == ["Xã C", "Xã A", "Xã B"]
+    assert set(ascending[3:]) == {"Xã Chưa", "Xã Ẩn", "Xã Hưng Chính"}
+    assert order("-inspection_total")[3:] == ascending[3:]
+    assert order("-name") == list(reversed(order("name")))
+    assert order("no-such-column") == order("name")
+    row = {r.unit.name: r for r in dashboard.rows(province, YEAR, TODAY)}["Xã C"]
+    assert row.links["inspection_total"] == reverse("inspections:detail", args=[scored["Xã C"].pk])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"unit": 5, "start": "2023-01-01", "end": "2023-12-31", "state": "resolved"},
+        {"program": 12, "status": "overdue", "quarters": "1-4", "kind": "tracked"},
+        {"q": "đất đai & nhà ở", "a b": "x/y?z=1", "~._-": "~._-"},
+    ],
+)
+def test_figure_links_are_what_reverse_and_urlencode_give(query):
+    from django.utils.http import urlencode
+
+    from reports.providers import link_to
+
+    for name in ("citizens:list", "programs:task_list", "reports:inbox"):
+        assert link_to(name, query) == f"{reverse(name)}?{urlencode(query)}"
+
+
+def test_queries_do_not_depend_on_mergers(province):
+    """Merged units are found in one query whatever their number and depth."""
+    for n in range(3):
+        commune_in(province, f"Xã {n}")
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            dashboard.rows(province, YEAR, TODAY)
+        return len(ctx.captured_queries)
+
+    before = count()
+    rows = Unit.objects.filter(parent=province).order_by("name")
+    target = rows.last()
+    for n, old in enumerate(rows[:2]):
+        absorbed = commune_in(province, f"Xã cũ {n}")
+        absorbed.merged_into = old
+        absorbed.save()
+        old.merged_into = target
+        old.save()
+    assert count() == before
+    (row,) = dashboard.rows(province, YEAR, TODAY)
+    assert row.values["tasks_total"] == 15
+
+
+def _squeeze(html) -> str:
+    return re.sub(r"\s+", " ", str(html))
+
+
+def test_the_table_and_chart_show_figures_escaped_with_their_links(
+    client, province, province_viewer, clerk
+):
+    """The figure cells and chart bars (made in Python, not by a template loop): escaped
+    names, percentages rounded half up, a rating as text, a dash for a missing figure, every
+    figure linked to what it counts."""
+    commune_in(province, 'Xã <Một> & "Hai" có một cái tên rất dài, dài hơn 28 ký tự', tasks=3)
+    scored = commune_in(province, "Xã Ba", tasks=8, finished=1)  # 12.5 %, rounded up
+    run = inspections.start_inspection(
+        template=ChecklistTemplate.objects.get(code="tu-kiem-tra-dvcq"),
+        unit=scored,
+        period_start=datetime.date(2023, 1, 1),
+        period_end=datetime.date(2023, 12, 15),
+        actor=clerk,
+    )
+    inspections.save_scores(inspection=run, actor=clerk, entries={})
+    type(run).objects.filter(pk=run.pk).update(total=Decimal("87.50"), rating="Khá")
+    client.force_login(province_viewer)
+    page = client.get(reverse("reports:dashboard"), {"year": 2023, "sort": "-tasks_percent"})
+    html = _squeeze(page.content.decode())
+    rows = page.context["rows"]
+    first, second = rows[0], next(r for r in rows if r.unit.name.startswith("Xã <Một>"))
+    assert first.unit == scored
+    percent_link = escape(first.links["tasks_percent"])
+    assert f'<td data-column="tasks_percent"><a href="{percent_link}">13%</a></td>' in html
+    inspection_link = escape(first.links["inspection_rating"])
+    assert f'<td data-column="inspection_rating"><a href="{inspection_link}">Khá</a></td>' in html
+    assert '<td data-column="inspection_total"><a href="' in html
+    assert ">87,50</a></td>" in html
+    assert second.values["inspection_total"] is None
+    assert html.count('<td data-column="inspection_rating">—</td>') == len(rows) - 1
+    assert "<Một>" not in html
+    assert "Xã &lt;Một&gt; &amp; &quot;Hai&quot;" in html
+    assert "Xã &lt;Một&gt; &amp; &quot;Hai&quot; có một cái…</text>" in html
+    assert html.count("<rect") == 2 * len(rows)
+    assert f'<a href="{percent_link}"> <text x="0" y="15" font-size="12">Xã Ba</text>' in html
