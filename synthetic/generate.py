@@ -184,9 +184,18 @@ class Generator:
         if Unit.objects.filter(code=PROVINCE_CODE).exists():
             raise ValueError("Đã có tỉnh tổng hợp trong cơ sở dữ liệu này.")
         readings = self.read_templates()
+        # One transaction: a failure leaves no half-seeded province behind (which the next
+        # run would refuse to seed over as if it were complete).
         with transaction.atomic():
-            province, communes = self.units()
-            self.province_viewer(province)
+            self.rows(readings)
+        for name, table in self.tables.items():
+            self.summary.add(TABLE_NAMES[name], table.count)
+        self.summary.seconds = time.monotonic() - started
+        return self.summary
+
+    def rows(self, readings) -> None:
+        province, communes = self.units()
+        self.province_viewer(province)
         bar = Progress(len(communes), self.o.progress)
         self.tables = {
             "petition": Inserter(Petition),
@@ -196,14 +205,11 @@ class Generator:
             "visit": Inserter(Visit),
         }
         for done, commune in enumerate(communes, start=1):
-            with transaction.atomic():
-                self.commune(commune, readings)
+            self.commune(commune, readings)
             bar.show(done, "xã")
+        for table in self.tables.values():
+            table.flush()
         reset_sequences(*(table.model for table in self.tables.values()))
-        for name, table in self.tables.items():
-            self.summary.add(TABLE_NAMES[name], table.count)
-        self.summary.seconds = time.monotonic() - started
-        return self.summary
 
     def read_templates(self) -> dict:
         """``{year: [ProgramReading, ...]}``: the seed text for each year, items shuffled."""
@@ -592,8 +598,6 @@ class Generator:
                         petition_id=pk,
                         received_by_id=office.pk,
                     )
-        for table in tables.values():
-            table.flush()
 
     def petition(self, unit, year, end, hamlets, office):
         rng = self.rng
