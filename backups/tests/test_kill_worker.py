@@ -1,17 +1,18 @@
 """SIGKILL the worker in the middle of a many-file import: no half-imported document, and
 after the lease runs out a new worker finishes the job, with nothing imported twice."""
 
-import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from backups.tests.helpers import ROOT, Installation, pg_url, recreate_pg_database
+from backups.tests.helpers import Installation
+from jobs.testing import (
+    EXPIRE_JOB_LEASES,
+    kill_worker_at,
+    postgresql_installation,
+    shell_json,
+    sqlite_installation,
+)
 
 SEED = Path("/work/shared/seed/chuong-trinh-dvcq-2023.txt")
 YEARS = (2023, 2024, 2025)
@@ -33,7 +34,7 @@ print(json.dumps({
 
 
 def _state(inst):
-    return json.loads(inst.shell(STATE).strip().splitlines()[-1])
+    return shell_json(inst, STATE)
 
 
 def _kill_and_finish(inst: Installation, tmp_path):
@@ -52,28 +53,8 @@ def _kill_and_finish(inst: Installation, tmp_path):
         "u = Unit.objects.create(code='xa-a', name='Xã A', kind='commune'); "
         f"enqueue('documents.import_many', {{'unit': u.pk, 'folder': 'batch', 'files': {names!r}}})"
     )
-    markers = tmp_path / "markers"
-    markers.mkdir()
-    env = {**inst.env, "DVCQ_TEST_MARKERS": str(markers), "DVCQ_TEST_HOLD_SECONDS": "60"}
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "backups.tests.slow_worker", "--sleep", "0.5"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        # Document 1 is committed once document 2's transaction has started writing.
-        while not (markers / "inside-2").exists():
-            assert time.monotonic() < deadline, "the worker never reached the second document"
-            assert worker.poll() is None, "the worker stopped by itself"
-            time.sleep(0.1)
-        os.kill(worker.pid, signal.SIGKILL)
-        worker.wait(timeout=10)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
+    # Document 1 is committed once document 2's transaction has started writing.
+    kill_worker_at(inst, tmp_path, "backups.tests.slow_worker", marker="inside-2", sleep=0.5)
 
     after_kill = _state(inst)
     assert after_kill["job"] == ["running", 1]
@@ -84,11 +65,7 @@ def _kill_and_finish(inst: Installation, tmp_path):
     inst.run("worker", "--once")
     assert _state(inst)["job"] == ["running", 1]
     # ... and takes it back once the lease has run out (moved into the past here).
-    inst.shell(
-        "import datetime; from django.utils import timezone; from jobs.models import Job; "
-        "Job.objects.filter(status='running')"
-        ".update(locked_until=timezone.now() - datetime.timedelta(seconds=1))"
-    )
+    inst.shell(EXPIRE_JOB_LEASES)
     inst.run("worker", "--once")
     final = _state(inst)
     assert final["job"] == ["done", 2]
@@ -98,14 +75,10 @@ def _kill_and_finish(inst: Installation, tmp_path):
 
 
 def test_sigkilled_import_on_sqlite_leaves_no_partial_document_and_completes(tmp_path):
-    inst = Installation(tmp_path / "site", f"sqlite:///{tmp_path / 'site' / 'dvcq.sqlite3'}")
-    _kill_and_finish(inst, tmp_path)
+    _kill_and_finish(sqlite_installation(tmp_path), tmp_path)
 
 
 @pytest.mark.postgresql
 def test_sigkilled_import_on_postgresql_leaves_no_partial_document_and_completes(tmp_path):
-    recreate_pg_database(PG_DB)
-    try:
-        _kill_and_finish(Installation(tmp_path / "site", pg_url(PG_DB)), tmp_path)
-    finally:
-        recreate_pg_database(PG_DB, drop_only=True)
+    with postgresql_installation(tmp_path, PG_DB) as inst:
+        _kill_and_finish(inst, tmp_path)

@@ -1,6 +1,6 @@
-"""``dvcq worker`` that stops for ``DVCQ_TEST_HOLD_SECONDS`` at one known point of the
-reminder pass, so a test can SIGKILL it there. Test-only: the hooks live here, not in the
-reminder code.
+"""``dvcq worker`` that stops (see ``jobs.testing``) at one known point of the reminder
+pass, so a test can SIGKILL it there. Test-only: the hooks live here, not in the reminder
+code.
 
 ``DVCQ_TEST_HOLD`` names the point, with a count:
 
@@ -9,57 +9,32 @@ reminder code.
 * ``mail:N``: the N-th e-mail is built and about to be handed to the mail server;
 * ``sent:N``: the mail server has just accepted the N-th e-mail, which is not yet recorded
   as sent.
-
-Reaching the point creates a file named after it (``delivery-N``...) in
-``DVCQ_TEST_MARKERS``.
 """
 
-import os
-import sys
-import time
-from collections import Counter
-from pathlib import Path
-
-import django
+from jobs.testing import Hold, run_held_worker
 
 
-def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dvcq.settings")
-    django.setup()
+def hooks(hold: Hold) -> None:
     from django.core.mail import EmailMessage
-    from django.core.management import call_command
     from django.db.models.signals import post_save
 
     from reminders.models import ReminderDelivery
 
-    point = os.environ.get("DVCQ_TEST_HOLD", "")
-    markers = Path(os.environ["DVCQ_TEST_MARKERS"])
-    seconds = float(os.environ.get("DVCQ_TEST_HOLD_SECONDS", "60"))
-    seen: Counter = Counter()
-
-    def reached(kind: str) -> None:
-        seen[kind] += 1
-        here = f"{kind}:{seen[kind]}"
-        if here == point:
-            (markers / here.replace(":", "-")).touch()
-            time.sleep(seconds)
-
     def recorded(sender, created, **kwargs):
         if created:
-            reached("delivery")
+            hold.count("delivery")
 
     original_send = EmailMessage.send
 
     def send(self, *args, **kwargs):
-        reached("mail")
+        hold.count("mail")
         accepted = original_send(self, *args, **kwargs)
-        reached("sent")
+        hold.count("sent")
         return accepted
 
     post_save.connect(recorded, sender=ReminderDelivery, weak=False)
     EmailMessage.send = send
-    call_command("worker", *sys.argv[1:])
 
 
 if __name__ == "__main__":
-    main()
+    run_held_worker(hooks)

@@ -5,17 +5,18 @@ recorded and shown in the app once, every person gets their one e-mail listing e
 reminders once; the one mail whose sending could not be recorded is sent again as the same
 message (same Message-ID), never as a second, different one."""
 
-import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from collections import defaultdict
 
 import pytest
 
-from backups.tests.helpers import ROOT, Installation, pg_url, recreate_pg_database
+from backups.tests.helpers import Installation
+from jobs.testing import (
+    EXPIRE_JOB_LEASES,
+    kill_worker_at,
+    postgresql_installation,
+    shell_json,
+    sqlite_installation,
+)
 
 PG_DB = "dvcq_reliab_kill_reminders"
 MEMBERS = {"nam@xa.example": "Nam", "lan@xa.example": "Lan"}
@@ -64,8 +65,7 @@ enqueue("reminders.daily_pass", {{"day": "2023-04-03"}})
 """
 
 STATE = """
-import datetime, json
-from django.utils import timezone
+import json
 from jobs.models import Job
 from reminders.models import EmailDigest, Notification, ReminderDelivery
 from programs.models import Task
@@ -85,47 +85,26 @@ print(json.dumps({
     ),
     "tasks": {t.text: t.responsible.user.email for t in Task.objects.all()},
 }))
-if EXPIRE:
-    # The dead worker's leases (of the job, and of the e-mail it was sending) run out:
-    # moved into the past rather than waited for.
-    past = timezone.now() - datetime.timedelta(seconds=1)
-    Job.objects.filter(status="running").update(locked_until=past)
-    EmailDigest.objects.exclude(locked_by="").update(locked_until=past)
+"""
+
+# With the job's lease, that of the e-mail the dead worker was sending runs out.
+EXPIRE_DIGEST_LEASES = """
+import datetime
+from django.utils import timezone
+from reminders.models import EmailDigest
+EmailDigest.objects.exclude(locked_by="").update(
+    locked_until=timezone.now() - datetime.timedelta(seconds=1)
+)
 """
 
 
 def _state(inst: Installation, expire: bool = False) -> dict:
-    out = inst.shell(f"EXPIRE = {expire!r}\n{STATE}")
-    return json.loads(out.strip().splitlines()[-1])
+    return shell_json(inst, STATE + (EXPIRE_JOB_LEASES + EXPIRE_DIGEST_LEASES if expire else ""))
 
 
 def _kill_at(inst: Installation, tmp_path, point: str) -> None:
     """Run a worker that stops at ``point`` (see held_worker.py) and SIGKILL it there."""
-    markers = tmp_path / f"markers-{point.replace(':', '-')}"
-    markers.mkdir()
-    marker = markers / point.replace(":", "-")
-    env = {**inst.env, "DVCQ_TEST_HOLD": point, "DVCQ_TEST_MARKERS": str(markers)}
-    log = tmp_path / f"worker-{point.replace(':', '-')}.log"
-    with log.open("wb") as stderr:
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "reminders.tests.held_worker", "--sleep", "0.2"],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-        try:
-            deadline = time.monotonic() + 120
-            while not marker.exists():
-                assert worker.poll() is None, f"the worker stopped:\n{log.read_text()[-3000:]}"
-                assert time.monotonic() < deadline, f"the worker never reached {point!r}"
-                time.sleep(0.05)
-            os.kill(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=10)
-        finally:
-            if worker.poll() is None:
-                worker.kill()
-                worker.wait()
+    kill_worker_at(inst, tmp_path, "reminders.tests.held_worker", hold=point)
 
 
 def _mails(inbox) -> dict[str, list]:
@@ -209,15 +188,10 @@ def _kill_three_times_and_finish(inst: Installation, tmp_path, inbox) -> None:
 
 
 def test_sigkilled_reminder_run_on_sqlite_sends_each_reminder_once(tmp_path, smtp_server):
-    inst = Installation(tmp_path / "site", f"sqlite:///{tmp_path / 'site' / 'dvcq.sqlite3'}")
-    _kill_three_times_and_finish(inst, tmp_path, smtp_server)
+    _kill_three_times_and_finish(sqlite_installation(tmp_path), tmp_path, smtp_server)
 
 
 @pytest.mark.postgresql
 def test_sigkilled_reminder_run_on_postgresql_sends_each_reminder_once(tmp_path, smtp_server):
-    recreate_pg_database(PG_DB)
-    try:
-        inst = Installation(tmp_path / "site", pg_url(PG_DB))
+    with postgresql_installation(tmp_path, PG_DB) as inst:
         _kill_three_times_and_finish(inst, tmp_path, smtp_server)
-    finally:
-        recreate_pg_database(PG_DB, drop_only=True)

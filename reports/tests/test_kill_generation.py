@@ -4,17 +4,18 @@ kept (a .docx that opens), never a second copy."""
 
 import base64
 import io
-import json
-import os
-import signal
-import subprocess
-import sys
-import time
 
 import pytest
 from docx import Document
 
-from backups.tests.helpers import ROOT, Installation, pg_url, recreate_pg_database
+from backups.tests.helpers import Installation
+from jobs.testing import (
+    EXPIRE_JOB_LEASES,
+    kill_worker_at,
+    postgresql_installation,
+    shell_json,
+    sqlite_installation,
+)
 
 PG_DB = "dvcq_reliab_kill_report"
 
@@ -45,8 +46,7 @@ enqueue("reports.generate_file", {"report": report.pk, "fmt": "docx"}, user=cler
 """
 
 STATE = """
-import base64, datetime, json
-from django.utils import timezone
+import base64, json
 from jobs.models import Job
 from reports.models import Report, ReportFile
 job = Job.objects.get(kind="reports.generate_file")
@@ -60,45 +60,16 @@ print(json.dumps({
         for f in ReportFile.objects.order_by("pk")
     ],
 }))
-if EXPIRE:
-    # The dead worker's lease runs out (moved into the past rather than waited for).
-    Job.objects.filter(status="running").update(
-        locked_until=timezone.now() - datetime.timedelta(seconds=1)
-    )
 """
 
 
 def _state(inst: Installation, expire: bool = False) -> dict:
-    out = inst.shell(f"EXPIRE = {expire!r}\n{STATE}")
-    return json.loads(out.strip().splitlines()[-1])
+    return shell_json(inst, STATE + (EXPIRE_JOB_LEASES if expire else ""))
 
 
 def _kill_at(inst: Installation, tmp_path, point: str) -> None:
     """Run a worker that stops at ``point`` (see held_worker.py) and SIGKILL it there."""
-    markers = tmp_path / f"markers-{point}"
-    markers.mkdir()
-    env = {**inst.env, "DVCQ_TEST_HOLD": point, "DVCQ_TEST_MARKERS": str(markers)}
-    log = tmp_path / f"worker-{point}.log"
-    with log.open("wb") as stderr:
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "reports.tests.held_worker", "--sleep", "0.2"],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-        try:
-            deadline = time.monotonic() + 120
-            while not (markers / point).exists():
-                assert worker.poll() is None, f"the worker stopped:\n{log.read_text()[-3000:]}"
-                assert time.monotonic() < deadline, f"the worker never reached {point!r}"
-                time.sleep(0.05)
-            os.kill(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=10)
-        finally:
-            if worker.poll() is None:
-                worker.kill()
-                worker.wait()
+    kill_worker_at(inst, tmp_path, "reports.tests.held_worker", hold=point)
 
 
 def _kill_and_finish(inst: Installation, tmp_path) -> None:
@@ -131,14 +102,10 @@ def _kill_and_finish(inst: Installation, tmp_path) -> None:
 
 
 def test_sigkilled_report_file_on_sqlite_is_kept_once_and_complete(tmp_path):
-    inst = Installation(tmp_path / "site", f"sqlite:///{tmp_path / 'site' / 'dvcq.sqlite3'}")
-    _kill_and_finish(inst, tmp_path)
+    _kill_and_finish(sqlite_installation(tmp_path), tmp_path)
 
 
 @pytest.mark.postgresql
 def test_sigkilled_report_file_on_postgresql_is_kept_once_and_complete(tmp_path):
-    recreate_pg_database(PG_DB)
-    try:
-        _kill_and_finish(Installation(tmp_path / "site", pg_url(PG_DB)), tmp_path)
-    finally:
-        recreate_pg_database(PG_DB, drop_only=True)
+    with postgresql_installation(tmp_path, PG_DB) as inst:
+        _kill_and_finish(inst, tmp_path)
