@@ -116,8 +116,6 @@ def search(request):
         event.verb_label = VERB_LABELS.get(event.verb, event.verb)
         model = event.target_type.model_class()
         event.kind_label = model._meta.verbose_name if model else event.target_type.model
-    others = request.GET.copy()
-    others.pop("page", None)
     verbs = visible.order_by("verb").values_list("verb", flat=True).distinct()
     return render(
         request,
@@ -127,7 +125,6 @@ def search(request):
             "filters": filters,
             "kinds": _kinds(visible),
             "verbs": [(verb, VERB_LABELS.get(verb, verb)) for verb in verbs],
-            "others": others.urlencode(),
             "identity_log": can_see_identity_log(user, user.unit),
         },
     )

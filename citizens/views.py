@@ -48,7 +48,7 @@ from outgoing.export_pdf import PDF_CONTENT_TYPE
 from reports.providers import MERGE_DEPTH
 from search.models import Kind
 from search.query import QueryError, parse
-from search.services import object_ids
+from search.services import matching
 
 
 def _own_unit(request):
@@ -73,11 +73,11 @@ def search_petitions(user, query):
     """Petitions ``user`` may see holding every word of ``query`` (a ``ParsedQuery``; each
     word as a word or, from two letters on, the start of one, without diacritics) in their
     code, type, field, content or (non-secret) petitioner names, found through the search
-    index (``search.services.object_ids``), which holds only a denunciation's summary. The
+    index (``search.services.matching``), which holds only a denunciation's summary. The
     sealed content and the denouncer's names of the open denunciations the user is assigned
     to are also matched, decrypted here: a handler finds their own current cases by them."""
     petitions = visible_petitions(user)
-    matched = Q(pk__in=object_ids(user, Kind.PETITION, query))
+    matched = matching(user, Kind.PETITION, query)
     own_secret = (
         petitions.filter(case_type=CaseType.DENUNCIATION, handlers=user, status__in=OPEN_STATUSES)
         .select_related(None)
@@ -143,6 +143,9 @@ def filter_petitions(petitions, params, today):
 
 
 PETITIONS_PER_PAGE = 50
+# The list shows at most this many cases (the newest received); past it a message asks to
+# narrow the search, as the search page does.
+MAX_LISTED = 1000
 
 
 @login_required
@@ -157,20 +160,36 @@ def petition_list(request):
         except QueryError as exc:
             petitions, query_error = petitions.none(), str(exc)
     petitions = filter_petitions(petitions, request.GET, today)
-    petitions = petitions.select_related("field").prefetch_related("steps", "extensions")
-    # Paginated in the database: a commune holds thousands of cases over the years.
-    page = Paginator(petitions, PETITIONS_PER_PAGE).get_page(request.GET.get("page"))
-    others = request.GET.copy()
-    others.pop("page", None)
+    # The ids of at most MAX_LISTED + 1 cases, newest first, in one query that the index on
+    # (unit, received_on) answers without reading the rows or counting every match (a
+    # province holds ~200,000 cases); the page's rows are then read by id.
+    ids = list(
+        petitions.order_by("-received_on", "-id").values_list("pk", flat=True)[: MAX_LISTED + 1]
+    )
+    page = Paginator(ids[:MAX_LISTED], PETITIONS_PER_PAGE).get_page(request.GET.get("page"))
+    found = (
+        Petition.objects.select_related("unit", "field")
+        .prefetch_related("steps", "extensions")
+        .in_bulk(page.object_list)
+    )
     rows = []
-    for p in page.object_list:
+    # The labels translated once, not once per row (``get_FOO_display`` hashes every choice).
+    case_types = {value: str(label) for value, label in CaseType.choices}
+    statuses = {value: str(label) for value, label in Status.choices}
+    for p in (found[pk] for pk in page.object_list if pk in found):
         upcoming = (
             next_open(compute(p, p.steps.all(), p.extensions.all(), rules_on(p.received_on)))
             if p.is_open
             else None
         )
         rows.append(
-            {"petition": p, "next": upcoming, "state": upcoming.state(today) if upcoming else ""}
+            {
+                "petition": p,
+                "next": upcoming,
+                "state": upcoming.state(today) if upcoming else "",
+                "case_type": case_types.get(p.case_type, p.case_type),
+                "status": statuses.get(p.status, p.status),
+            }
         )
     unit = request.user.unit
     return render(
@@ -179,7 +198,8 @@ def petition_list(request):
         {
             "rows": rows,
             "page": page,
-            "page_query": others.urlencode(),
+            "more_than_max": len(ids) > MAX_LISTED,
+            "max_listed": MAX_LISTED,
             "query": query,
             "query_error": query_error,
             "filters": {k: request.GET.get(k, "") for k in ("unit", "start", "end", "state")},

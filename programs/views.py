@@ -30,6 +30,7 @@ from programs.models import Evidence, Program, ProgramStatus, Task, TaskKind, Ta
 from units.models import Hamlet
 
 TASKS_PER_PAGE = 50
+SOON_LISTED = 10  # tasks due within two weeks listed on the dashboard
 
 
 def _visible_programs(user):
@@ -56,13 +57,17 @@ def dashboard(request):
     today = timezone.localdate()
     context = {"program": program, "today": today}
     if program is not None:
+        soon = stats.due_soon(program, today, limit=SOON_LISTED)
         context.update(
             programs=list(_visible_programs(request.user).order_by("unit__name", "-year")),
             counts=stats.status_counts(program, today),
             quarters=stats.quarter_progress(program, today),
             overdue=stats.overdue_tasks(program, today),
-            soon=stats.due_soon(program, today),
-            soon_count=stats.due_soon_count(program, today),
+            soon=soon,
+            # Fewer than a full list: they are all of them, no need to count.
+            soon_count=len(soon)
+            if len(soon) < SOON_LISTED
+            else stats.due_soon_count(program, today),
             workload=stats.workload(program, today),
             unassigned=stats.unassigned_count(program),
             statuses=TaskStatus,
@@ -223,8 +228,6 @@ def task_list(request):
     )
     tasks = _filtered_tasks(request, program, form, today)
     page = Paginator(tasks, TASKS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     template = (
         "programs/_task_table.html"
         if request.headers.get("HX-Request") == "true"
@@ -233,7 +236,7 @@ def task_list(request):
     return render(
         request,
         template,
-        {"program": program, "form": form, "page": page, "query": query.urlencode()},
+        {"program": program, "form": form, "page": page},
     )
 
 
@@ -253,14 +256,17 @@ def _task_page(request, task, update_form=None, assign_form=None, status=200):
                 "progress": task.progress,
             }
         )
+    # Read once: shown on the page and the assignment form's initial choices.
+    cooperators = list(task.cooperators.all())
+    hamlets = list(task.hamlets.all())
     if can_assign and assign_form is None:
         assign_form = TaskAssignForm(
             task=task,
             initial={
                 "responsible": task.responsible,
                 "responsible_office": task.responsible_office,
-                "cooperators": list(task.cooperators.all()),
-                "hamlets": list(task.hamlets.all()),
+                "cooperators": cooperators,
+                "hamlets": hamlets,
                 "period": task.period,
                 "due_date": task.due_date,
             },
@@ -269,9 +275,9 @@ def _task_page(request, task, update_form=None, assign_form=None, status=200):
     context = {
         "task": task,
         "program": task.program,
-        "cooperators": task.cooperators.all(),
+        "cooperators": cooperators,
         "documents": CitedDocument.objects.filter(task_citations__task=task),
-        "hamlets": task.hamlets.all(),
+        "hamlets": hamlets,
         "updates": updates,
         "history": history_of(task),
         "update_form": update_form if can_update else None,

@@ -8,7 +8,6 @@ Each builder reads one domain, importing it only when called; every figure links
 it counts. A section with no data says so.
 """
 
-import datetime
 from collections import Counter
 
 from django.db.models import Count, Q, Sum
@@ -28,24 +27,10 @@ def _url(name, args=None, **query) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
-def _quarter(day) -> int:
-    return (day.month - 1) // 3 + 1
-
-
 def _program(unit, period):
     from programs.models import Program
 
     return Program.objects.filter(unit=unit, year=period.end.year).first()
-
-
-def _quarter_run(period) -> tuple[int, int] | None:
-    """(first, last) quarter when the period is whole quarters of one year, else None."""
-    start, end = period.start, period.end
-    if start.year != end.year or start.day != 1 or (start.month - 1) % 3:
-        return None
-    if end.month % 3 or (end + datetime.timedelta(days=1)).month == end.month:
-        return None
-    return _quarter(start), _quarter(end)
 
 
 def _period_tasks(unit, period):
@@ -55,7 +40,7 @@ def _period_tasks(unit, period):
     from programs.models import Task
 
     tasks = Task.objects.trackable().filter(unit=unit)
-    run = _quarter_run(period)
+    run = period.quarters
     if run is None:
         return tasks.filter(due_date__gte=period.start, due_date__lte=period.end)
     return tasks.filter(program__year=period.start.year, quarter__gte=run[0], quarter__lte=run[1])
@@ -81,7 +66,7 @@ def build_tasks(unit, period, today) -> dict:
     if not counts["total"]:
         return empty(_("Không có nhiệm vụ của chương trình đến hạn trong kỳ."))
     program = _program(unit, period)
-    run = _quarter_run(period)
+    run = period.quarters
 
     def link(status=""):
         if program is None or run is None:

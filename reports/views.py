@@ -345,15 +345,22 @@ def inbox(request):
     status = request.GET.get("status", "")
     if status in SENT_STATUSES:
         reports = reports.filter(status=status)
+    # The unit and period the dashboard's "reports sent up" figure links with: kept (as
+    # hidden fields of the status filter) until the user drops them.
+    kept, kept_unit, days = {}, None, {}
     wanted = request.GET.get("unit", "")
     if wanted.isdigit() and len(wanted) <= 18:
         reports = reports.filter(unit_id=int(wanted))
+        kept["unit"] = wanted
+        kept_unit = Unit.objects.filter(pk=int(wanted), parent=request.user.unit).first()
     # Reports within a period, as the dashboard's "reports sent up" figure counts them.
     for name, lookup in (("start", "period_start__gte"), ("end", "period_end__lte")):
         try:
-            reports = reports.filter(**{lookup: datetime.date.fromisoformat(request.GET[name])})
+            days[name] = datetime.date.fromisoformat(request.GET[name])
         except (KeyError, ValueError):
             continue
+        reports = reports.filter(**{lookup: days[name]})
+        kept[name] = days[name].isoformat()
     return render(
         request,
         "reports/inbox.html",
@@ -361,5 +368,9 @@ def inbox(request):
             "reports": reports.order_by("-submitted_at", "-id"),
             "statuses": [(s.value, s.label) for s in SENT_STATUSES],
             "status": status,
+            "kept": kept,
+            "kept_unit": kept_unit,
+            "kept_start": days.get("start"),
+            "kept_end": days.get("end"),
         },
     )

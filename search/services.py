@@ -13,7 +13,8 @@ holding all its words is not ranked first.
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Max, Q, Value, When
+from django.db import connection
+from django.db.models import Case, Exists, IntegerField, Max, OuterRef, Q, Value, When
 
 from accounts.access import visible_filter
 from search.backends import ALL, ANY, DOCUMENTS_SCOPE, PHRASE, TITLE, backend
@@ -155,6 +156,38 @@ def object_ids(user, kind: str, query: ParsedQuery):
     if not user.is_authenticated or user.unit_id is None:
         return []
     return backend().object_ids(kind, query, ALL, f"u{user.unit_id}")
+
+
+# From this many full-text matches on, ``matching`` asks the index once per candidate row
+# instead of listing every match (SQLite).
+MANY_MATCHES = 20_000
+
+
+def matching(user, kind: str, query: ParsedQuery) -> Q:
+    """A condition keeping the rows of the indexed model whose ``kind`` entry holds ``query``
+    as ``object_ids`` finds them. With SQLite, when the index holds ``MANY_MATCHES`` or more
+    matches in the user's scope (a common word over a province: ~90,000), reading every match
+    and then its row costs more than testing the rows the caller reads in its own order (with
+    a ``LIMIT``, only the newest): the condition is then an ``EXISTS`` on each row's entry,
+    the matches listed once as full-text row ids, without reading the entries."""
+    if not user.is_authenticated or user.unit_id is None:
+        return Q(pk__in=[])
+    engine = backend()
+    scope = f"u{user.unit_id}"
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                "LIMIT %s)",
+                [engine.scoped_expression(query, ALL, scope), MANY_MATCHES],
+            )
+            many = cursor.fetchone()[0] >= MANY_MATCHES
+        if many:
+            entries = SearchEntry.objects.filter(
+                engine.condition(query, ALL, scope), kind=kind, object_id=OuterRef("pk")
+            )
+            return Q(Exists(entries))
+    return Q(pk__in=engine.object_ids(kind, query, ALL, scope))
 
 
 def _flag(condition):

@@ -33,7 +33,4 @@ def search_page(request):
                 }
                 for entry in results.entries
             ]
-            params = request.GET.copy()
-            params.pop("page", None)
-            context["query_string"] = params.urlencode()
     return render(request, "search/search.html", context)

@@ -74,7 +74,7 @@ def test_viewer_reads_program_and_task_and_can_change_nothing(
     ):
         response = page.goto(live_server.url + reverse(name, args=args))
         assert response.status == 404, name
-        assert "Not Found" in page.inner_text("body"), name
+        assert "Không tìm thấy trang" in page.inner_text("body"), name
 
     page.goto(live_server.url + reverse("programs:task", args=[task.pk]))
     for url, data in (
