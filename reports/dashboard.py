@@ -125,16 +125,11 @@ def children_figures(parent: Unit, period, today: datetime.date, sort: str = "na
     "name", "-" for descending; figures missing last, then by name): a list of
     ``(unit, values, predecessors)``."""
     queryset = Unit.objects.filter(parent=parent, merged_into__isnull=True).order_by("name", "pk")
-    for provider in providers():
-        for stage in provider.stages(period, today):
-            queryset = queryset.annotate(**stage)
     units = list(queryset)
     scope, predecessors = _scope(units)
-    # Legacy providers' links read the row's fields and annotations by name.
+    # Links read the row's own fields (pk, kind, ...) next to its figures, by name.
     values = {u.pk: {k: v for k, v in u.__dict__.items() if not k.startswith("_")} for u in units}
     for provider in providers():
-        if provider.figures is None:
-            continue
         figures = provider.figures(scope, period, today)
         names = {c.key for c in provider.columns}
         for pk, row in values.items():

@@ -11,23 +11,18 @@ resolved / late) registers its own provider from its ``AppConfig.ready``::
     register(FigureProvider(key="petitions", label=..., columns=(...), figures=...))
 
 A merged unit's figures add up the units it was formed from: ``Scope.owner`` maps every
-predecessor (up to ``MERGE_DEPTH`` mergers) to the row it counts in.
-
-The older form, ``stages`` (SQL expressions correlated on the unit row, with
-``unit_or_predecessor`` and ``count_of``), still works but costs a subquery per row and
-figure: at 130 communes over years of petitions it made the page take about a second.
+predecessor (up to ``MERGE_DEPTH`` mergers) to the row it counts in. (Correlated subqueries
+per row and figure, the earlier form, took about a second at 130 communes: decision 0019.)
 """
 
 import datetime
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import quote_plus
 
 from django.conf import settings
-from django.db.models import F, Func, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 
@@ -64,10 +59,7 @@ class FigureProvider:
     columns: tuple[Column, ...]
     # (scope, period, today) -> {row pk: {name: value}}; names not in ``columns`` are
     # helpers (e.g. ids for links). A row missing from the result gets ``None``.
-    figures: Callable[[Scope, object, datetime.date], dict[int, dict]] | None = None
-    # Older form: (period, today) -> list of {name: expression} annotated on the unit rows in
-    # order (later ones may use earlier names). One correlated subquery per row and figure.
-    stages: Callable[[object, datetime.date], list[dict]] = field(default=lambda p, t: [])
+    figures: Callable[[Scope, object, datetime.date], dict[int, dict]]
 
 
 _REGISTRY: dict[str, FigureProvider] = {}
@@ -135,24 +127,3 @@ def per_row(scope: Scope, queryset, path: str = "unit", **aggregates) -> dict[in
         for name, value in zip(aggregates, values, strict=True):
             figures[name] += value or 0
     return result
-
-
-def unit_or_predecessor(path: str = "unit") -> Q:
-    """For ``stages``: rows whose unit is the outer unit or one it absorbed (up to
-    ``MERGE_DEPTH`` mergers), as an ``IN`` over the (few) units concerned."""
-    from units.models import Unit
-
-    outer = OuterRef(OuterRef("pk"))
-    units = Q(pk=outer)
-    link = ""
-    for _ in range(MERGE_DEPTH):
-        link += "__merged_into" if link else "merged_into"
-        units |= Q(**{f"{link}_id": outer})
-    return Q(**{f"{path}__in": Unit.objects.filter(units).values("pk")})
-
-
-def count_of(queryset):
-    """For ``stages``: ``COUNT(*)`` of a correlated queryset as an expression (0 when
-    nothing matches)."""
-    counted = queryset.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
@@ -24,9 +25,8 @@ from reports.periods import Period, period_from_query
 from reports.providers import (
     Column,
     FigureProvider,
-    count_of,
+    per_row,
     register,
-    unit_or_predecessor,
     unregister,
 )
 from units.models import Unit, UnitKind
@@ -224,13 +224,9 @@ def test_another_app_adds_a_column_through_the_registry(province, commune):
             key="test_open",
             label="Mở",
             columns=(Column("open_tasks", "Nhiệm vụ đang mở"),),
-            stages=lambda period, today: [
-                {
-                    "open_tasks": count_of(
-                        Task.objects.filter(unit_or_predecessor(), status="not_started")
-                    )
-                }
-            ],
+            figures=lambda scope, period, today: per_row(
+                scope, Task.objects.filter(status="not_started"), open_tasks=Count("pk")
+            ),
         )
     )
     try:
