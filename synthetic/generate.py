@@ -58,12 +58,14 @@ from .bulk import Inserter, reset_sequences
 
 PREFIX = "syn-"
 PROVINCE_CODE = f"{PREFIX}tinh"
-PROVINCE_VIEWER = f"{PREFIX}tinh-xem"
+PROVINCE_VIEWER = f"{PREFIX}tinh-xem"  # the first province's viewer
 SEED_TEXT = Path(settings.BASE_DIR, "dvcq", "seed", "chuong-trinh-dvcq-2023.txt")
 SEED_YEAR, SEED_COMMUNE = 2023, "Hưng Chính"
 VARIANTS_PER_YEAR = 3
 BATCH = 2000
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+NATIONAL_FROM = 1000  # more communes than this: the national case, by default
+NATIONAL_PROVINCES = 34  # provinces and centrally-run cities since 1 July 2025
 TABLE_NAMES = {
     "petition": "petitions",
     "petitioner": "petitioners",
@@ -73,9 +75,25 @@ TABLE_NAMES = {
 }
 
 
+def province_code(number: int) -> str:
+    """``syn-tinh`` for the first province, ``syn-tinh-02``, ``syn-tinh-03``, … after it."""
+    return PROVINCE_CODE if number == 1 else f"{PROVINCE_CODE}-{number:02d}"
+
+
+def province_viewer(number: int) -> str:
+    return f"{province_code(number)}-xem"
+
+
+def default_provinces(communes: int) -> int:
+    """One province, or for the national case (over ``NATIONAL_FROM`` communes) the country's
+    34 provinces and cities, each a root of its own."""
+    return NATIONAL_PROVINCES if communes > NATIONAL_FROM else 1
+
+
 @dataclass
 class Options:
     communes: int = 130
+    provinces: int = 1
     years: int = 5
     seed: int = 1
     petitions: int = 300
@@ -194,8 +212,8 @@ class Generator:
         return self.summary
 
     def rows(self, readings) -> None:
-        province, communes = self.units()
-        self.province_viewer(province)
+        provinces, communes = self.units()
+        self.province_viewers(provinces)
         bar = Progress(len(communes), self.o.progress)
         self.tables = {
             "petition": Inserter(Petition),
@@ -240,14 +258,23 @@ class Generator:
         return "\n".join(lines)
 
     def units(self):
+        """The provinces (roots) and their communes, spread evenly over them in code order."""
         names = [f"{a} {b}" for a in words.PLACE_FIRST for b in words.PLACE_SECOND if a != b]
         self.rng.shuffle(names)
-        province = Unit(
-            code=PROVINCE_CODE,
-            name=f"Tỉnh {self.rng.choice(words.PROVINCE_NAMES)} (tổng hợp)",
-            kind=UnitKind.PROVINCE,
-        )
-        province.save()
+        provinces = [
+            Unit(
+                code=province_code(number),
+                name=(
+                    f"Tỉnh {self.rng.choice(words.PROVINCE_NAMES)} (tổng hợp)"
+                    if number == 1
+                    else f"Tỉnh {names[-number]} (tổng hợp)"
+                ),
+                kind=UnitKind.PROVINCE,
+            )
+            for number in range(1, self.o.provinces + 1)
+        ]
+        for province in provinces:
+            province.save()
         communes = []
         for i in range(self.o.communes):
             base = names[i % len(names)]
@@ -258,12 +285,12 @@ class Generator:
                     code=f"{PREFIX}{i + 1:04d}",
                     name=f"{'Phường' if ward else 'Xã'} {name}",
                     kind=UnitKind.WARD if ward else UnitKind.COMMUNE,
-                    parent=province,
+                    parent=provinces[i * len(provinces) // self.o.communes],
                 )
             )
         Unit.objects.bulk_create(communes, batch_size=BATCH)
         for unit in communes:
-            unit.path = f"{province.path}{unit.pk}/"
+            unit.path = f"{unit.parent.path}{unit.pk}/"
         Unit.objects.bulk_update(communes, ["path"], batch_size=BATCH)
         hamlets = []
         for unit in communes:
@@ -284,20 +311,23 @@ class Generator:
                     )
                 )
         Hamlet.objects.bulk_create(hamlets, batch_size=BATCH)
-        self.summary.add("units", len(communes) + 1)
+        self.summary.add("units", len(communes) + len(provinces))
         self.summary.add("hamlets", len(hamlets))
-        return province, communes
+        return provinces, communes
 
-    def province_viewer(self, province) -> None:
-        User.objects.create(
-            username=PROVINCE_VIEWER,
-            password=self.password,
-            last_name="Trần Văn",
-            first_name="Tỉnh",
-            unit=province,
-            role=Role.VIEWER,
+    def province_viewers(self, provinces) -> None:
+        User.objects.bulk_create(
+            User(
+                username=province_viewer(number),
+                password=self.password,
+                last_name="Trần Văn",
+                first_name="Tỉnh",
+                unit=province,
+                role=Role.VIEWER,
+            )
+            for number, province in enumerate(provinces, start=1)
         )
-        self.summary.add("users", 1)
+        self.summary.add("users", len(provinces))
 
     # One commune, all years
 

@@ -20,10 +20,11 @@ from units.models import Hamlet, Unit
 TODAY = datetime.date(2025, 11, 20)
 
 
-def generate(seed=7, communes=2, years=1, petitions=20):
+def generate(seed=7, communes=2, years=1, petitions=20, provinces=1):
     return Generator(
         Options(
             communes=communes,
+            provinces=provinces,
             years=years,
             seed=seed,
             petitions=petitions,
@@ -87,6 +88,42 @@ def test_tiny_province_has_the_expected_counts():
     # Every unit's path is its parent's path and its own id.
     for unit in Unit.objects.filter(parent__code=PROVINCE_CODE):
         assert unit.path == f"{unit.parent.path}{unit.pk}/"
+
+
+@pytest.mark.django_db
+def test_communes_are_spread_over_the_provinces_each_a_root_with_its_viewer():
+    summary = generate(communes=7, provinces=3, petitions=2)
+    provinces = list(Unit.objects.filter(parent=None).order_by("code"))
+    assert [u.code for u in provinces] == [
+        PROVINCE_CODE,
+        f"{PROVINCE_CODE}-02",
+        f"{PROVINCE_CODE}-03",
+    ]
+    assert len({u.name for u in provinces}) == 3
+    assert [u.children.count() for u in provinces] == [3, 2, 2]
+    assert summary.counts["units"] == 10
+    for number, province in enumerate(provinces, start=1):
+        viewer = User.objects.get(unit=province)
+        assert viewer.username == (PROVINCE_VIEWER if number == 1 else f"{province.code}-xem")
+        assert viewer.role == Role.VIEWER
+        for commune in province.children.all():
+            assert commune.path == f"{province.path}{commune.pk}/"
+
+
+def test_the_national_case_means_34_provinces_unless_told():
+    from synthetic.generate import default_provinces
+
+    assert default_provinces(130) == 1
+    assert default_provinces(3321) == 34
+
+
+@pytest.mark.django_db
+def test_command_refuses_more_provinces_than_communes():
+    with pytest.raises(Exception, match="--provinces"):
+        call_command("seed_synthetic", communes=2, provinces=3, years=1, no_progress=True)
+    with pytest.raises(Exception, match="--provinces"):
+        call_command("seed_synthetic", communes=2, provinces=0, years=1, no_progress=True)
+    assert not Unit.objects.exists()
 
 
 @pytest.mark.django_db

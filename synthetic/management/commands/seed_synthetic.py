@@ -1,7 +1,10 @@
 """``dvcq seed-synthetic``: fill the database with a synthetic province for measuring.
 
-    dvcq seed-synthetic --communes 130 --years 5 [--seed N] [--petitions 300]
+    dvcq seed-synthetic --communes 130 --years 5 [--provinces N] [--seed N] [--petitions 300]
                         [--today YYYY-MM-DD] [--database-url URL] [--no-migrate]
+
+Over 1,000 communes (``--communes 3321``, the national case) the communes are spread over
+34 provinces, each a root with its own viewer, unless ``--provinces`` says otherwise.
 
 Units, users (password ``--password``), committees, a program per commune and year, task
 updates and evidence records, activities, reception and petitions (``synthetic.generate``).
@@ -17,7 +20,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections, transaction
 
-from synthetic.generate import PROVINCE_CODE, PROVINCE_VIEWER, Generator, Options
+from synthetic.generate import (
+    Generator,
+    Options,
+    default_provinces,
+    province_code,
+    province_viewer,
+)
 
 
 def use_database(url: str) -> None:
@@ -51,6 +60,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--communes", type=int, default=130)
+        parser.add_argument(
+            "--provinces",
+            type=int,
+            default=None,
+            help="how many provinces share the communes (default 1; 34 over 1,000 communes)",
+        )
         parser.add_argument("--years", type=int, default=5)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
@@ -73,6 +88,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["communes"] < 1 or options["years"] < 1 or options["petitions"] < 0:
             raise CommandError("--communes và --years phải ≥ 1, --petitions ≥ 0.")
+        provinces = options["provinces"]
+        if provinces is None:
+            provinces = default_provinces(options["communes"])
+        if not 1 <= provinces <= options["communes"]:
+            raise CommandError("--provinces phải từ 1 đến số xã (--communes).")
         if options["database_url"]:
             use_database(options["database_url"])
         if not options["no_migrate"]:
@@ -80,6 +100,7 @@ class Command(BaseCommand):
         generator = Generator(
             Options(
                 communes=options["communes"],
+                provinces=provinces,
                 years=options["years"],
                 seed=options["seed"],
                 today=options["today"],
@@ -102,8 +123,13 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         analysed = refresh_planner_statistics()
+        where = (
+            f"province {province_code(1)}"
+            if provinces == 1
+            else f"provinces {province_code(1)} … {province_code(provinces)}"
+        )
         self.stdout.write(
-            f"Synthetic province {PROVINCE_CODE}: {options['communes']} communes × "
+            f"Synthetic {where}: {options['communes']} communes × "
             f"{options['years']} years ({generator.years[0]}–{generator.years[-1]}), "
             f"seed {options['seed']}, in {summary.seconds:.1f} s"
         )
@@ -114,6 +140,6 @@ class Command(BaseCommand):
         if analysed is not None:
             self.stdout.write(f"  planner statistics (ANALYZE) in {analysed:.1f} s")
         self.stdout.write(
-            f"Logins (password {options['password']!r}): {PROVINCE_VIEWER} (province viewer), "
+            f"Logins (password {options['password']!r}): {province_viewer(1)} (province viewer), "
             f"syn-0001-vanphong (office), syn-0001-chutich, syn-0001-thanhvien1, syn-0001-xem"
         )
