@@ -55,6 +55,19 @@ def test_a_request_for_an_unknown_host_gives_the_vietnamese_bad_request_page(cli
     assert "Yêu cầu không hợp lệ" in html and "Bad Request" not in html
 
 
+def test_a_form_sent_without_its_security_token_gives_the_vietnamese_expired_form_page(clerk):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(clerk)
+    response = browser.post(reverse("accounts:login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Biểu mẫu đã hết hạn" in html and "CSRF verification failed" not in html
+    assert _home_link(html)
+    assert "Đăng xuất" in html
+
+
 def test_the_server_error_page_stands_alone():
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
