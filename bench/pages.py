@@ -14,6 +14,11 @@ memory (VmRSS) of a gunicorn worker. It prints a table and writes it into
 
 Users: a commune office clerk (``syn-0001-vanphong``) and the province viewer
 (``syn-tinh-xem``), logged in by sessions created in the database beforehand.
+
+The national case (3,321 communes in 34 provinces, ``dvcq seed-synthetic``'s default at that
+size; the province dashboard is then the first province's, about 98 communes):
+
+    .venv/bin/python bench/pages.py --sizes 3321 --backends postgresql --section national
 """
 
 import argparse
@@ -36,8 +41,7 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 DVCQ = ROOT / ".venv" / "bin" / "dvcq"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 DOC = ROOT / "docs" / "benchmarks.md"
-START = "<!-- bench/pages.py: start -->"
-END = "<!-- bench/pages.py: end -->"
+HEADINGS = {"": "Pages at province scale", "national": "Pages in the national case"}
 TARGET_P95_MS, TARGET_RATIO, TARGET_RSS_MB = 150, 1.5, 200
 SECRET = "bench-pages-not-a-real-secret-key-0123456789-abcdefghijklmnop"  # noqa: S105
 
@@ -341,13 +345,17 @@ def verdicts(rows: list, sizes: list[int]) -> list[str]:
     return out
 
 
-def write_doc(text: str) -> None:
+def write_doc(text: str, name: str = "") -> None:
+    """Replace the text between the markers of section ``name`` (added at the end of the
+    document, under its heading, the first time)."""
+    start = f"<!-- bench/pages.py{' ' + name if name else ''}: start -->"
+    end = f"<!-- bench/pages.py{' ' + name if name else ''}: end -->"
     doc = DOC.read_text("utf-8")
-    section = f"{START}\n{text}\n{END}"
-    if START in doc and END in doc:
-        doc = doc[: doc.index(START)] + section + doc[doc.index(END) + len(END) :]
+    section = f"{start}\n{text}\n{end}"
+    if start in doc and end in doc:
+        doc = doc[: doc.index(start)] + section + doc[doc.index(end) + len(end) :]
     else:
-        doc = doc.rstrip("\n") + "\n\n## Pages at province scale\n\n" + section + "\n"
+        doc = doc.rstrip("\n") + f"\n\n## {HEADINGS[name]}\n\n" + section + "\n"
     DOC.write_text(doc, "utf-8")
 
 
@@ -363,6 +371,12 @@ def main() -> int:
     parser.add_argument("--data-dir", default=str(Path(tempfile.gettempdir()) / "dvcq-bench"))
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--section",
+        choices=sorted(HEADINGS),
+        default="",
+        help="the section of docs/benchmarks.md to write (national: --sizes 3321)",
+    )
     options = parser.parse_args()
     if options.quick:
         options.requests, options.concurrent_requests = 20, 5
@@ -409,7 +423,7 @@ def main() -> int:
     print()
     print(report)
     if not options.no_write:
-        write_doc(report)
+        write_doc(report, options.section)
     return 0
 
 
