@@ -1,5 +1,6 @@
 """The public page, without login: the reception schedule, the current program and its
-progress, and the petition status lookup (receipt code + PIN; status only)."""
+progress, and the petition status lookup (receipt code + PIN: the status and its dates, the
+day received, the next time limit or the day closed; nothing of its content or people)."""
 
 import datetime
 
@@ -50,13 +51,18 @@ def public_page(request, unit_code: str):
 @never_cache
 def status_lookup(request):
     form = LookupForm(request.POST or None)
-    outcome, status = "", ""
+    outcome, status, found = "", "", None
     if request.method == "POST" and form.is_valid():
         outcome, petition = public.lookup(
             public.client_ip(request), form.cleaned_data["code"], form.cleaned_data["pin"]
         )
         if petition is not None:
             status = str(PUBLIC_STATUS[Status(petition.status)])
+            found = {
+                "received_on": petition.received_on,
+                "next_due": None if petition.status == Status.CLOSED else petition.next_due,
+                "closed_on": petition.closed_on if petition.status == Status.CLOSED else None,
+            }
     messages_by_outcome = {
         "wrong": _("Mã tiếp nhận hoặc mã PIN không đúng."),
         "blocked": _("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."),
@@ -64,6 +70,11 @@ def status_lookup(request):
     return render(
         request,
         "citizens/public_lookup.html",
-        {"form": form, "status": status, "error": messages_by_outcome.get(outcome, "")},
+        {
+            "form": form,
+            "status": status,
+            "found": found,
+            "error": messages_by_outcome.get(outcome, ""),
+        },
         status=429 if outcome == "blocked" else 200,
     )

@@ -90,7 +90,11 @@ def test_citizen_sees_the_program_and_the_status_of_their_own_petition(
 
     # The code as written on a receipt, in lower case.
     look_up(page, mine.petition.receipt_code.lower(), mine.pin)
-    assert page.inner_text("#lookup-status") == "Tình trạng: Đã thụ lý, đang giải quyết"
+    status = page.inner_text("#lookup-status").splitlines()
+    assert status[0] == "Tình trạng: Đã thụ lý, đang giải quyết"
+    mine.petition.refresh_from_db()
+    assert f"Ngày tiếp nhận: {mine.petition.received_on:%d/%m/%Y}" in status
+    assert f"Thời hạn xử lý bước tiếp theo: {mine.petition.next_due:%d/%m/%Y}" in status
     assert page.locator("#lookup-error").count() == 0
     text = page.inner_text("main")
     for private in (
@@ -126,6 +130,7 @@ def test_the_public_page_and_the_lookup_work_without_javascript(
         look_up(page, "DT-0000-0000", "123456")
         assert page.inner_text("#lookup-error") == WRONG
         look_up(page, mine.petition.receipt_code, mine.pin)
-        assert page.inner_text("#lookup-status") == "Tình trạng: Đã thụ lý, đang giải quyết"
+        status = page.inner_text("#lookup-status").splitlines()
+        assert status[0] == "Tình trạng: Đã thụ lý, đang giải quyết"
     finally:
         context.close()

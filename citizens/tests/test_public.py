@@ -23,12 +23,31 @@ def lookup(client, code, pin, ip="10.0.0.1"):
 
 
 @pytest.mark.django_db
-def test_the_right_code_and_pin_show_the_status_and_nothing_else(client, received):
-    response = lookup(client, received.petition.receipt_code.lower(), received.pin)
+def test_the_right_code_and_pin_show_the_status_and_its_dates_and_nothing_else(client, received):
+    petition = received.petition
+    petition.refresh_from_db()
+    assert petition.next_due is not None
+    response = lookup(client, petition.receipt_code.lower(), received.pin)
     page = response.content.decode()
     assert "Đã tiếp nhận, đang xử lý đơn" in page
+    assert "Ngày tiếp nhận: 01/09/2026" in page
+    assert f"{petition.next_due:%d/%m/%Y}" in page and "bước tiếp theo" in page
+    assert "Ngày kết thúc" not in page
     assert "Nguyễn Văn An" not in page
     assert "thu hồi đất" not in page
+
+
+@pytest.mark.django_db
+def test_a_closed_case_shows_the_day_it_closed_and_no_time_limit(client, received):
+    from citizens.models import Petition, Status
+
+    Petition.objects.filter(pk=received.petition.pk).update(
+        status=Status.CLOSED, closed_on=D(2026, 9, 20)
+    )
+    page = lookup(client, received.petition.receipt_code, received.pin).content.decode()
+    assert "Đã kết thúc xử lý" in page
+    assert "Ngày kết thúc xử lý: 20/09/2026" in page
+    assert "bước tiếp theo" not in page
 
 
 @pytest.mark.django_db
