@@ -250,17 +250,26 @@ def _copy_entries(rows: list) -> None:
             copy.write_row(row)
 
 
-def rebuild(batch: int = 500) -> dict[str, int]:
-    """Drop every entry and index every object again; returns counts by kind."""
+def rebuild(batch: int = 500, flush_every: int = 20_000) -> dict[str, int]:
+    """Drop every entry and index every object again; returns counts by kind. Entries are
+    written every ``flush_every`` objects, so memory stays flat whatever the size (the
+    national case indexes millions of petitions)."""
     from units.models import Unit
 
     counts = {}
     copy = connection.vendor == "postgresql"
+
+    def write(rows: list) -> None:
+        if copy:
+            _copy_entries(rows)
+        else:
+            SearchEntry.objects.bulk_create(rows, batch_size=batch)
+
     with transaction.atomic():
         unit_paths = dict(Unit.objects.values_list("pk", "path"))
         SearchEntry.objects.all().delete()
         for kind, _build, queryset in _builders().values():
-            rows = []
+            rows, written = [], 0
             now = timezone.now()
             for obj in queryset.iterator(chunk_size=batch):
                 k, fields = entry_fields(obj, unit_paths)
@@ -271,9 +280,9 @@ def rebuild(batch: int = 500) -> dict[str, int]:
                     rows.append(tuple(fields[c] for c in COPY_COLUMNS))
                 else:
                     rows.append(SearchEntry(kind=k, object_id=obj.pk, **fields))
-            if copy:
-                _copy_entries(rows)
-            else:
-                SearchEntry.objects.bulk_create(rows, batch_size=batch)
-            counts[kind] = len(rows)
+                if len(rows) >= flush_every:
+                    write(rows)
+                    written, rows = written + len(rows), []
+            write(rows)
+            counts[kind] = written + len(rows)
     return counts

@@ -121,6 +121,19 @@ def test_rebuild_command(commune, clerk, other_program, activity, capsys):
     assert SearchEntry.objects.filter(kind=Kind.TASK).count() == 3
 
 
+def test_rebuild_in_small_pieces_writes_the_same_index(commune, clerk, other_program, activity):
+    from search import indexing
+
+    def entries():
+        return sorted(SearchEntry.objects.values_list("kind", "object_id", "folded", "scope"))
+
+    whole = indexing.rebuild()
+    expected = entries()
+    pieces = indexing.rebuild(flush_every=2)
+    assert pieces == whole and entries() == expected
+    assert pieces[Kind.TASK] == 3
+
+
 def test_reference_spellings_find_the_cited_document_first(commune, clerk):
     program = make_program(commune, tasks=0)
     document = CitedDocument.objects.create(
