@@ -2,14 +2,23 @@
 
 A backup is a folder::
 
-    manifest.json            format, engine, time, record counts per model, SHA-256 of files
+    manifest.json            format, engine, time, record counts per model, SHA-256 of files,
+                             where the uploads came from (``evidence_storage``)
     database.sqlite3         SQLite: a copy made with the online backup API
     database.dump            PostgreSQL: ``pg_dump --format=custom``
     files/<root>/...         every stored-file root (evidence, pending imports)
 
+The uploads (``files/evidence``) are every file of the storage ``STORAGES["evidence"]``:
+the folder ``EVIDENCE_ROOT`` (``"evidence_storage": "local"``, also assumed when a manifest
+says nothing), or every object of the S3-compatible bucket under its key prefix
+(``"s3"``), downloaded with the storage's own boto3 bucket. The layout is the same either
+way, so checksums cover both and a backup of one kind restores into the other.
+
 ``restore`` checks every checksum before it changes anything, puts the database back
 (``Connection.backup`` for SQLite, ``pg_restore --clean --single-transaction`` for
-PostgreSQL), swaps the file folders in, then compares the record counts with the manifest.
+PostgreSQL), swaps the file folders in (with S3: uploads every file of the backup under its
+exact name, then deletes the objects under the prefix that the backup does not hold, so the
+bucket ends up identical to the backup), then compares the record counts with the manifest.
 """
 
 import datetime
@@ -24,8 +33,12 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection, connections, transaction
 from django.utils.translation import gettext as _
+
+from dvcq.storage import ALIAS as EVIDENCE_ALIAS
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -37,12 +50,111 @@ class BackupError(Exception):
     """A backup or restore that cannot go on; the message is for the operator."""
 
 
+def evidence_storage():
+    """The storage every upload goes through (``STORAGES["evidence"]``)."""
+    return storages[EVIDENCE_ALIAS]
+
+
+def evidence_is_local() -> bool:
+    """Whether the uploads are the folder ``EVIDENCE_ROOT`` (else a bucket)."""
+    return isinstance(evidence_storage(), FileSystemStorage)
+
+
 def file_roots() -> dict[str, Path]:
-    """Every folder whose files belong to the data: uploads kept by the app."""
-    return {
-        "evidence": Path(settings.EVIDENCE_ROOT),
-        "imports": Path(settings.DATA_DIR) / "imports",
-    }
+    """Every local folder whose files belong to the data: uploads kept by the app (the
+    evidence folder only while it is where the uploads are stored)."""
+    roots = {"imports": Path(settings.DATA_DIR) / "imports"}
+    if evidence_is_local():
+        roots["evidence"] = Path(settings.EVIDENCE_ROOT)
+    return dict(sorted(roots.items()))
+
+
+class _Bucket:
+    """The evidence bucket under its key prefix, read and written with the storage's own
+    boto3 resource; every failure of the object store becomes a :class:`BackupError`."""
+
+    def __init__(self):
+        self.storage = evidence_storage()
+        location = str(self.storage.location or "").strip("/")
+        self.prefix = f"{location}/" if location else ""
+
+    def _failed(self, exc: Exception) -> BackupError:
+        return BackupError(
+            _("Không làm việc được với kho S3 %(bucket)s: %(err)s")
+            % {"bucket": self.storage.bucket_name, "err": exc}
+        )
+
+    def _errors(self):
+        from boto3.exceptions import Boto3Error
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        return (Boto3Error, BotoCoreError, ClientError)
+
+    def keys(self, limit: int | None = None) -> list[str]:
+        """Every object key under the prefix (at most ``limit``)."""
+        try:
+            found = self.storage.bucket.objects.filter(Prefix=self.prefix)
+            if limit is not None:
+                found = found.limit(limit)
+            return [item.key for item in found]
+        except self._errors() as exc:
+            raise self._failed(exc) from exc
+
+    def name(self, key: str) -> str:
+        """The storage name of ``key``; refuses one that is not a plain relative path."""
+        name = key[len(self.prefix) :]
+        parts = name.split("/")
+        if not name or any(part in ("", ".", "..") for part in parts) or "\\" in name:
+            raise BackupError(
+                _("Kho S3 có đối tượng tên lạ %s, không sao lưu được thành tệp.") % key
+            )
+        return name
+
+    def download(self, target: Path) -> None:
+        """Every object under the prefix into ``target``/<name> (a folder marker, a key
+        ending in ``/``, holds no data and is skipped)."""
+        target.mkdir(parents=True, exist_ok=True)
+        for key in self.keys():
+            if key.endswith("/"):
+                continue
+            path = target / self.name(key)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.storage.bucket.download_file(key, str(path))
+            except self._errors() as exc:
+                raise self._failed(exc) from exc
+            except OSError as exc:  # e.g. both "a" and "a/b" exist as keys
+                raise BackupError(
+                    _("Không ghi được đối tượng %(key)s của kho S3 thành tệp: %(err)s")
+                    % {"key": key, "err": exc}
+                ) from exc
+
+    def replace_with(self, source: Path | None) -> None:
+        """Make the prefix hold exactly the files of ``source``: each uploaded under its
+        exact name (an object of that name is overwritten, never renamed), then every other
+        object under the prefix deleted."""
+        wanted = set()
+        files = sorted(p for p in source.rglob("*") if p.is_file()) if source else []
+        try:
+            for path in files:
+                name = path.relative_to(source).as_posix()
+                with path.open("rb") as handle:
+                    # ``_save``, not ``save``: no free-name search, the name stays as it is.
+                    saved = self.storage._save(name, File(handle, name=path.name))
+                wanted.add(self.storage._normalize_name(saved))
+            stray = [key for key in self.keys() if key not in wanted]
+            for start in range(0, len(stray), 1000):
+                answer = self.storage.bucket.delete_objects(
+                    Delete={"Objects": [{"Key": key} for key in stray[start : start + 1000]]}
+                )
+                if answer.get("Errors"):
+                    error = answer["Errors"][0]
+                    raise BackupError(
+                        _("Không xoá được đối tượng %(key)s khỏi kho S3: %(err)s")
+                        % {"key": error.get("Key"), "err": error.get("Message")}
+                    )
+        except self._errors() as exc:
+            raise self._failed(exc) from exc
 
 
 def engine() -> str:
@@ -147,6 +259,8 @@ def _copy_files(folder: Path) -> None:
     for name, root in file_roots().items():
         if root.is_dir():
             shutil.copytree(root, folder / "files" / name, symlinks=False)
+    if not evidence_is_local():
+        _Bucket().download(folder / "files" / "evidence")
 
 
 def create_backup(output: Path) -> dict:
@@ -173,7 +287,10 @@ def create_backup(output: Path) -> dict:
         "engine": engine(),
         "created_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "database_file": database_file,
-        "roots": sorted(name for name in file_roots() if (output / "files" / name).is_dir()),
+        "roots": sorted(
+            name for name in ("evidence", "imports") if (output / "files" / name).is_dir()
+        ),
+        "evidence_storage": "local" if evidence_is_local() else "s3",
         "counts": counts,
         "files": files,
     }
@@ -236,7 +353,7 @@ def holds_data() -> bool:
     except Exception:
         rows = False
     files = any(root.is_dir() and any(root.iterdir()) for root in file_roots().values())
-    return rows or files
+    return rows or files or (not evidence_is_local() and bool(_Bucket().keys(limit=1)))
 
 
 def _restore_database(folder: Path, manifest: dict) -> None:
@@ -270,7 +387,13 @@ def _restore_database(folder: Path, manifest: dict) -> None:
 
 
 def _restore_files(folder: Path, manifest: dict) -> None:
-    """Replace each root by the backup's copy (a root absent from the backup is emptied)."""
+    """Replace each root by the backup's copy (a root absent from the backup is emptied);
+    with the uploads in a bucket, make the bucket's prefix identical to ``files/evidence``."""
+    if not evidence_is_local():
+        source = folder / "files" / "evidence"
+        _Bucket().replace_with(
+            source if "evidence" in manifest["roots"] and source.is_dir() else None
+        )
     for name, root in file_roots().items():
         root.parent.mkdir(parents=True, exist_ok=True)
         staged = Path(tempfile.mkdtemp(prefix=f".{root.name}-restore-", dir=root.parent))

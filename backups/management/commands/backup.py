@@ -24,7 +24,8 @@ class Command(BaseCommand):
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         rows = sum(manifest["counts"].values())
+        source = "kho S3" if manifest["evidence_storage"] == "s3" else "thư mục"
         self.stdout.write(
             f"Đã sao lưu vào {output}: {rows} bản ghi, {len(manifest['files'])} tệp "
-            f"({manifest['engine']})."
+            f"({manifest['engine']}; tệp tải lên lấy từ {source})."
         )

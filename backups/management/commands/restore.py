@@ -1,7 +1,7 @@
 """``dvcq restore DIR [--yes]``: put a backup made by ``dvcq backup`` back.
 
 Every checksum is verified before anything changes; ``--yes`` is needed to overwrite a
-database or file folder that already holds data.
+database, file folder or S3 bucket prefix that already holds data.
 """
 
 from pathlib import Path
@@ -25,7 +25,8 @@ class Command(BaseCommand):
             verify_backup(folder)
             if not yes and holds_data():
                 raise CommandError(
-                    "Cơ sở dữ liệu hoặc thư mục tệp đang có dữ liệu; khôi phục sẽ ghi đè toàn bộ. "
+                    "Cơ sở dữ liệu, thư mục tệp hoặc kho S3 đang có dữ liệu; khôi phục sẽ ghi đè "
+                    "toàn bộ. "
                     "Chạy lại với --yes nếu chắc chắn."
                 )
             manifest = restore_backup(folder)
