@@ -107,6 +107,19 @@ def log_in(page, base_url: str, username: str, password: str = TEST_PASSWORD, pa
     page.wait_for_load_state()
 
 
+@pytest.fixture(scope="module")
+def s3_endpoint():
+    """The URL of moto's S3 server in a thread on a loopback port (for uploads kept in a
+    bucket: ``dvcq/tests/test_s3_storage.py``, ``backups/tests/test_backup_s3.py``)."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
 @pytest.fixture
 def province(db):
     return Unit.objects.create(code="tinh-a", name="Tỉnh A", kind=UnitKind.PROVINCE)

@@ -12,7 +12,6 @@ import uuid
 
 import boto3
 import pytest
-from moto.server import ThreadedMotoServer
 
 from backups.tests.helpers import Installation, pg_url, recreate_pg_database
 
@@ -20,15 +19,6 @@ PG_DB = "dvcq_backup_s3_test"
 PREFIX = "dvcq/"
 REGION = "ap-southeast-1"
 KEYS = {"DVCQ_S3_ACCESS_KEY": "dvcq-test-key", "DVCQ_S3_SECRET_KEY": "dvcq-test-secret"}
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from pathlib import Path
 import boto3
 import pytest
 from django.urls import reverse
-from moto.server import ThreadedMotoServer
 
 from citizens import services as citizens_services
 from programs.models import Evidence
@@ -19,15 +18,6 @@ from programs.tests.helpers import pdf_bytes, pdf_upload
 
 SETTINGS_FILE = Path(__file__).resolve().parents[1] / "settings.py"
 KEYS = {"DVCQ_S3_ACCESS_KEY": "dvcq-test-key", "DVCQ_S3_SECRET_KEY": "dvcq-test-secret"}
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
 
 
 @pytest.fixture
