@@ -53,10 +53,14 @@ def _task_figures(scope, period, today):
     if run is None:
         tasks = tasks.filter(due_date__gte=period.start, due_date__lte=period.end)
     else:
-        # Through the year's programs (a few rows) rather than a join: the database then
-        # reads the tasks by (program, quarter) instead of every year's tasks of each unit.
+        # Through the rows' programs of the year (one per unit) rather than a join: the
+        # database then reads the tasks by program instead of every year's tasks of each
+        # unit, and never the programs of units outside the scope (the whole country's, in
+        # the national case).
         tasks = tasks.filter(
-            program__in=Program.objects.filter(year=period.start.year).values("pk"),
+            program__in=Program.objects.filter(
+                year=period.start.year, unit__in=scope.unit_ids
+            ).values("pk"),
             quarter__gte=run[0],
             quarter__lte=run[1],
         )

@@ -264,3 +264,26 @@ def test_postgresql_planner_knows_the_seeded_rows_sqlite_is_left_without_statist
             cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
             assert cursor.fetchone() is None
             assert "ANALYZE" not in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_outside_a_transaction_postgresql_pages_are_marked_all_visible_sqlite_left_alone():
+    """Outside a transaction the seed ends with ``VACUUM (ANALYZE)`` on PostgreSQL: the
+    visibility map is set, so the dashboard's figures come from its covering index alone.
+    SQLite gets neither statistics nor a vacuum."""
+    from django.db import connection
+
+    out = io.StringIO()
+    call_command("seed_synthetic", communes=1, years=1, petitions=5, no_progress=True, stdout=out)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            assert "VACUUM (ANALYZE)" in out.getvalue()
+            cursor.execute(
+                "SELECT relallvisible, reltuples FROM pg_class WHERE relname = 'citizens_petition'"
+            )
+            visible, tuples = cursor.fetchone()
+            assert visible > 0 and tuples == Petition.objects.count() > 0
+        else:
+            assert "VACUUM" not in out.getvalue() and "ANALYZE" not in out.getvalue()
+            cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            assert cursor.fetchone() is None
