@@ -15,10 +15,11 @@ says nothing), or every object of the S3-compatible bucket under its key prefix
 way, so checksums cover both and a backup of one kind restores into the other.
 
 ``restore`` checks every checksum before it changes anything, puts the database back
-(``Connection.backup`` for SQLite, ``pg_restore --clean --single-transaction`` for
-PostgreSQL), swaps the file folders in (with S3: uploads every file of the backup under its
-exact name, then deletes the objects under the prefix that the backup does not hold, so the
-bucket ends up identical to the backup), then compares the record counts with the manifest.
+(``Connection.backup`` for SQLite, ``pg_restore --clean --single-transaction`` then
+``VACUUM (ANALYZE)`` for PostgreSQL), swaps the file folders in (with S3: uploads every file
+of the backup under its exact name, then deletes the objects under the prefix that the
+backup does not hold, so the bucket ends up identical to the backup), then compares the
+record counts with the manifest.
 """
 
 import datetime
@@ -38,6 +39,7 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection, connections, transaction
 from django.utils.translation import gettext as _
 
+from dvcq.planner import refresh_planner_statistics
 from dvcq.storage import ALIAS as EVIDENCE_ALIAS
 
 FORMAT = 1
@@ -384,6 +386,8 @@ def _restore_database(folder: Path, manifest: dict) -> None:
             str(folder / manifest["database_file"]),
         ]
     )
+    # pg_restore brings rows, not statistics nor the visibility map.
+    refresh_planner_statistics()
 
 
 def _restore_files(folder: Path, manifest: dict) -> None:

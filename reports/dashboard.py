@@ -3,6 +3,10 @@ from the registered providers. The number of queries does not depend on the numb
 children: the rows, their predecessors, then one or two ``GROUP BY`` queries per provider
 (``reports.providers``), put together and sorted here.
 
+The page shows ``ROWS_PER_PAGE`` children at a time (``comparison_page``): every child's
+figures are counted, since the sort and the totals need them, but only the rows shown get
+their links, cells and chart bars, which were most of the page's cost at 130 communes.
+
 Children absorbed by a merger (``merged_into`` set) are not rows of their own: their records
 count in the unit they were merged into, which lists them as predecessors.
 """
@@ -13,6 +17,7 @@ from functools import cached_property
 from html import escape
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import F, Q
 from django.template.defaultfilters import floatformat, truncatechars
 from django.utils.formats import localize
@@ -22,6 +27,7 @@ from reports.providers import MERGE_DEPTH, Column, Scope, link_to, providers
 from units.models import Unit
 
 CHART_WIDTH = 300  # pixels of a 100% bar
+ROWS_PER_PAGE = 25
 CHART_ROW = 22
 
 
@@ -152,9 +158,35 @@ def children_figures(parent: Unit, period, today: datetime.date, sort: str = "na
 
 
 def rows(parent: Unit, period, today: datetime.date, sort: str = "name") -> list[Row]:
+    """Every child's row, sorted."""
+    return _rows(children_figures(parent, period, today, sort), period)
+
+
+@dataclass
+class ComparisonPage:
+    page: Page  # of ``children_figures`` entries
+    rows: list[Row]  # the page's
+    totals: list  # over every child, not just the page's
+
+
+def comparison_page(
+    parent: Unit, period, today: datetime.date, sort: str = "name", number=None
+) -> ComparisonPage:
+    """Page ``number`` (``Paginator.get_page``: anything invalid is the first or last page) of
+    the sorted children, and the totals of them all."""
+    everything = children_figures(parent, period, today, sort)
+    page = Paginator(everything, ROWS_PER_PAGE).get_page(number)
+    return ComparisonPage(
+        page=page,
+        rows=_rows(page.object_list, period),
+        totals=totals_of([values for _, values, _ in everything]),
+    )
+
+
+def _rows(entries, period) -> list[Row]:
     cols = columns()
     result = []
-    for unit, figures, predecessors in children_figures(parent, period, today, sort):
+    for unit, figures, predecessors in entries:
         values = {**figures, "pk": unit.pk}
         made = {None: None}  # columns sharing a link function share the link
         for c in cols:
@@ -187,8 +219,13 @@ def _unit_link(unit, values, period) -> str | None:
 
 
 def totals(rows: list[Row]) -> list:
-    """The totals row: sums of the summable columns, ``None`` for the others."""
-    return [sum(r.values.get(c.key) or 0 for r in rows) if c.summable else None for c in columns()]
+    """The totals row of ``rows``: sums of the summable columns, ``None`` for the others."""
+    return totals_of([r.values for r in rows])
+
+
+def totals_of(values: list[dict]) -> list:
+    """The totals row of rows' figures (dicts by column key)."""
+    return [sum(v.get(c.key) or 0 for v in values) if c.summable else None for c in columns()]
 
 
 def chart(rows: list[Row]) -> dict:

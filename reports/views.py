@@ -30,7 +30,7 @@ from units.models import Unit
 @login_required
 def dashboard(request):
     """``?unit=`` (a unit the user may see, default their own), ``?year=`` or
-    ``?start=&end=``, ``?sort=`` (a column key, "-" for descending)."""
+    ``?start=&end=``, ``?sort=`` (a column key, "-" for descending), ``?page=``."""
     wanted = request.GET.get("unit", "")
     if wanted and not wanted.isdigit():
         raise Http404
@@ -56,22 +56,25 @@ def dashboard(request):
     except ValidationError as exc:
         context.update(error=" ".join(exc.messages), period=Period.year(today.year))
         return render(request, "reports/dashboard.html", context, status=400)
-    rows = figures.rows(unit, period, today, sort)
+    comparison = figures.comparison_page(unit, period, today, sort, request.GET.get("page"))
     context.update(
         period=period,
-        rows=rows,
-        totals=figures.totals(rows),
-        chart=figures.chart(rows),
+        page=comparison.page,
+        rows=comparison.rows,
+        totals=comparison.totals,
+        chart=figures.chart(comparison.rows),
         sort_links=_sort_links(request, sort),
     )
     return render(request, "reports/dashboard.html", context)
 
 
 def _sort_links(request, current: str) -> dict:
-    """For each sortable key, the query string that sorts by it (toggling the direction)."""
+    """For each sortable key, the query string that sorts by it (toggling the direction),
+    from the first page."""
     links = {}
     for key in figures.sort_keys():
         query = request.GET.copy()
+        query.pop("page", None)
         query["sort"] = f"-{key}" if current == key else key
         links[key] = query.urlencode()
     return links

@@ -172,8 +172,45 @@ def test_query_count_does_not_grow_with_the_number_of_communes(client, province,
     for n in range(3, 30):
         commune_in(province, f"Xã {n}", finished=1)
     many = _queries(client, url)
-    assert len(client.get(url, {"year": 2023}).context["rows"]) == 30
+    response = client.get(url, {"year": 2023})
+    assert response.context["page"].paginator.count == 30
+    assert len(response.context["rows"]) == dashboard.ROWS_PER_PAGE
     assert few == many
+
+
+def test_rows_come_a_page_at_a_time_sorted_across_pages_with_totals_of_all(
+    client, province, province_viewer, monkeypatch
+):
+    monkeypatch.setattr(dashboard, "ROWS_PER_PAGE", 2)
+    for name, finished in [("Xã A", 0), ("Xã B", 3), ("Xã C", 1), ("Xã D", 2), ("Xã E", 3)]:
+        commune_in(province, name, tasks=3, finished=finished)
+    client.force_login(province_viewer)
+    url = reverse("reports:dashboard")
+
+    def names(**query):
+        response = client.get(url, {"year": 2023, **query})
+        assert response.status_code == 200
+        return [r.unit.name for r in response.context["rows"]], response
+
+    first, response = names(sort="-tasks_percent")
+    assert first == ["Xã B", "Xã E"]  # the best of all five, not of the first two by name
+    assert names(sort="-tasks_percent", page=2)[0] == ["Xã D", "Xã C"]
+    assert names(sort="-tasks_percent", page=3)[0] == ["Xã A"]
+    assert names(sort="-tasks_percent", page="99")[0] == ["Xã A"]  # past the end: the last
+    assert names(sort="-tasks_percent", page="x")[0] == ["Xã B", "Xã E"]
+    html = response.content.decode()
+    assert "Đơn vị 1–2 trong 5 đơn vị trực thuộc" in html
+    assert "Trang 1/3" in html and "sort=-tasks_percent" in html and "page=2" in html
+    # The totals are of all five communes: 15 tasks, 9 done.
+    keys = [c.key for c in dashboard.columns()]
+    totals = dict(zip(keys, response.context["totals"], strict=True))
+    assert totals["tasks_total"] == 15
+    assert "Tổng cộng (5 đơn vị)" in html
+    # A sort link starts again from the first page.
+    second = client.get(url, {"year": 2023, "sort": "-tasks_percent", "page": 2})
+    assert all("page=" not in link for link in second.context["sort_links"].values())
+    # The chart draws the page's rows.
+    assert [b["label"] for b in second.context["chart"]["bars"]] == ["Xã D", "Xã C"]
 
 
 def test_a_merged_unit_lists_and_adds_up_its_predecessors(client, province, province_viewer):
