@@ -1,13 +1,21 @@
 """Petitions on the parent's dashboard (``reports.providers``): for each child unit, the
 petitions received in the period, how many of them are resolved, and how many are overdue
-today (open with a deadline past, ``Petition.next_due``). One ``GROUP BY`` query; a merged
-unit adds up the units it was formed from. Each figure links to the petition list filtered
-the same way (``citizens.views.petition_list``)."""
+today (open with a deadline past, ``Petition.next_due``). A merged unit adds up the units it
+was formed from. Each figure links to the petition list filtered the same way
+(``citizens.views.petition_list``).
 
-from django.db.models import Count, Q
+For a period of whole months (a year, a half, a quarter: what the dashboard shows) received
+and resolved come from the monthly tally (``PetitionTally``, a few rows a unit a month)
+and overdue from the index of unclosed cases; any other period counts the petitions
+themselves. Two ``GROUP BY`` queries either way.
+"""
+
+import datetime
+
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from citizens.models import Petition, Status
+from citizens.models import Petition, PetitionTally, Status
 from reports.providers import Column, FigureProvider, link_to, per_row, register
 
 RESOLVED = (Status.DECIDED, Status.CLOSED)
@@ -27,18 +35,40 @@ def _link(state=None):
     return link
 
 
+def whole_months(period) -> tuple[datetime.date, datetime.date] | None:
+    """The first days of the period's first and last months, when it is whole months."""
+    start, end = period.start, period.end
+    if start.day != 1 or (end + datetime.timedelta(days=1)).day != 1:
+        return None
+    return start, end.replace(day=1)
+
+
 def _figures(scope, period, today):
     received = Petition.objects.filter(received_on__gte=period.start, received_on__lte=period.end)
-    # Counted on ``unit`` (never null) rather than the id: every column the query reads is
-    # then in the index ``citizens_petition_figures`` (migration 0006), which PostgreSQL can
-    # answer from alone; SQLite's indexes hold the id anyway.
-    return per_row(
+    # Counted on ``unit`` (never null) rather than the id: every column the queries read is
+    # then in an index (``citizens_petition_unclosed``, ``citizens_petition_figures``),
+    # which PostgreSQL can answer from alone; SQLite's indexes hold the id anyway.
+    overdue = per_row(
         scope,
-        received,
-        petitions_received=Count("unit"),
-        petitions_resolved=Count("unit", filter=Q(status__in=RESOLVED)),
-        petitions_overdue=Count("unit", filter=~Q(status=Status.CLOSED) & Q(next_due__lt=today)),
+        received.exclude(status=Status.CLOSED).filter(next_due__lt=today),
+        petitions_overdue=Count("unit"),
     )
+    months = whole_months(period)
+    if months is None:
+        counted = per_row(
+            scope,
+            received,
+            petitions_received=Count("unit"),
+            petitions_resolved=Count("unit", filter=Q(status__in=RESOLVED)),
+        )
+    else:
+        counted = per_row(
+            scope,
+            PetitionTally.objects.filter(month__gte=months[0], month__lte=months[1]),
+            petitions_received=Sum("petitions"),
+            petitions_resolved=Sum("petitions", filter=Q(status__in=RESOLVED)),
+        )
+    return {pk: {**counted[pk], **overdue[pk]} for pk in counted}
 
 
 def register_provider():

@@ -23,6 +23,7 @@ from django.template.defaultfilters import floatformat, truncatechars
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 
+from reports.lookups import Ids
 from reports.providers import MERGE_DEPTH, Column, Scope, link_to, providers
 from units.models import Unit
 
@@ -108,8 +109,9 @@ def _scope(units: list[Unit]) -> tuple[Scope, dict[int, list[Unit]]]:
     while len(links) < MERGE_DEPTH:
         links.append(f"{links[-1]}__merged_into")
     absorbed = Q()
+    ids = Ids(rows)
     for link in links:
-        absorbed |= Q(**{f"{link}__in": rows})
+        absorbed |= Q(**{f"{link}__in_ids": ids})
     merged = (
         Unit.objects.filter(absorbed)
         .annotate(**{f"_up{i}": F(link) for i, link in enumerate(links)})
@@ -134,14 +136,16 @@ def children_figures(parent: Unit, period, today: datetime.date, sort: str = "na
     units = list(queryset)
     scope, predecessors = _scope(units)
     # Links read the row's own fields (pk, kind, ...) next to its figures, by name.
-    values = {u.pk: {k: v for k, v in u.__dict__.items() if not k.startswith("_")} for u in units}
+    # A figure a provider leaves out is None.
+    blank = dict.fromkeys(c.key for c in columns())
+    values = {
+        u.pk: {**blank, **{k: v for k, v in u.__dict__.items() if not k.startswith("_")}}
+        for u in units
+    }
     for provider in providers():
-        figures = provider.figures(scope, period, today)
-        names = {c.key for c in provider.columns}
-        for pk, row in values.items():
-            computed = figures.get(pk, {})
-            row.update(dict.fromkeys(names - computed.keys()))
-            row.update(computed)
+        for pk, computed in provider.figures(scope, period, today).items():
+            if pk in values:
+                values[pk].update(computed)
     key = sort.lstrip("-")
     descending = sort.startswith("-") and key in sort_keys()
     if key not in sort_keys():

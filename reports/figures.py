@@ -59,20 +59,22 @@ def _task_figures(scope, period, today):
         # the national case).
         tasks = tasks.filter(
             program__in=Program.objects.filter(
-                year=period.start.year, unit__in=scope.unit_ids
+                year=period.start.year, unit__in_ids=scope.unit_ids
             ).values("pk"),
             quarter__gte=run[0],
             quarter__lte=run[1],
         )
+    # Counted on ``unit`` (never null), not the id: with whole quarters every column read is
+    # in the index ``task_program_figures``.
     figures = per_row(
         scope,
         tasks,
-        tasks_total=Count("pk"),
-        tasks_finished=Count("pk", filter=Q(status__in=FINISHED_STATUSES)),
-        tasks_overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
+        tasks_total=Count("unit"),
+        tasks_finished=Count("unit", filter=Q(status__in=FINISHED_STATUSES)),
+        tasks_overdue=Count("unit", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
     )
     programs = dict(
-        Program.objects.filter(unit__in=scope.rows, year=period.end.year)
+        Program.objects.filter(unit__in_ids=scope.row_ids, year=period.end.year)
         .order_by()
         .values_list("unit", "pk")
     )
@@ -142,7 +144,7 @@ def _inspection_figures(scope, period, today):
     """The latest scored self-inspection of the period (by period end, then the newest) of
     each row, its predecessors' included."""
     scored = Inspection.objects.filter(
-        unit__in=scope.unit_ids,
+        unit__in_ids=scope.unit_ids,
         period_end__gte=period.start,
         period_end__lte=period.end,
         total__isnull=False,

@@ -20,11 +20,14 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import quote_plus
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+
+from reports.lookups import Ids
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,14 @@ class Scope:
     rows: tuple[int, ...]
     owner: dict[int, int]
 
-    @property
-    def unit_ids(self) -> list[int]:
-        return sorted(self.owner)
+    @cached_property
+    def unit_ids(self) -> Ids:
+        """For ``__in_ids`` filters (``reports.lookups``)."""
+        return Ids(sorted(self.owner))
+
+    @cached_property
+    def row_ids(self) -> Ids:
+        return Ids(self.rows)
 
 
 @dataclass(frozen=True)
@@ -116,7 +124,7 @@ def per_row(scope: Scope, queryset, path: str = "unit", **aggregates) -> dict[in
     if not scope.owner:
         return result
     grouped = (
-        queryset.filter(**{f"{path}__in": scope.unit_ids})
+        queryset.filter(**{f"{path}__in_ids": scope.unit_ids})
         .order_by()
         .values(path)
         .annotate(**aggregates)

@@ -8,6 +8,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("tong-hop.xlsx", views.dashboard_xlsx, name="dashboard_xlsx"),
     path("danh-sach/", views.report_list, name="list"),
     path("moi/", views.report_create, name="create"),
     path("hop-thu/", views.inbox, name="inbox"),

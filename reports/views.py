@@ -21,27 +21,34 @@ from jobs.queue import enqueue
 from reports import dashboard as figures
 from reports import export, services
 from reports import sections as report_sections
+from reports.comparison_xlsx import CONTENT_TYPE as XLSX_CONTENT_TYPE
+from reports.comparison_xlsx import comparison_xlsx
 from reports.forms import IssueForm, ReportCreateForm, ReportTextsForm, ReviewForm
 from reports.models import SENT_STATUSES, Report, ReportFile
 from reports.periods import Period, period_from_query
 from units.models import Unit
 
 
-@login_required
-def dashboard(request):
-    """``?unit=`` (a unit the user may see, default their own), ``?year=`` or
-    ``?start=&end=``, ``?sort=`` (a column key, "-" for descending), ``?page=``."""
+def _comparison_unit(request) -> Unit:
+    """``?unit=`` (a unit the user may see), by default the user's own; else a 404."""
     wanted = request.GET.get("unit", "")
     if wanted and not wanted.isdigit():
         raise Http404
     if request.user.unit_id is None:
         raise Http404
-    unit = get_visible_or_404(
+    return get_visible_or_404(
         Unit.objects.all(),
         request.user,
         field="",
         pk=int(wanted) if wanted else request.user.unit_id,
     )
+
+
+@login_required
+def dashboard(request):
+    """``?unit=`` (a unit the user may see, default their own), ``?year=`` or
+    ``?start=&end=``, ``?sort=`` (a column key, "-" for descending), ``?page=``."""
+    unit = _comparison_unit(request)
     today = timezone.localdate()
     sort = request.GET.get("sort", "name")
     context = {
@@ -57,6 +64,8 @@ def dashboard(request):
         context.update(error=" ".join(exc.messages), period=Period.year(today.year))
         return render(request, "reports/dashboard.html", context, status=400)
     comparison = figures.comparison_page(unit, period, today, sort, request.GET.get("page"))
+    download = request.GET.copy()
+    download.pop("page", None)
     context.update(
         period=period,
         page=comparison.page,
@@ -64,8 +73,28 @@ def dashboard(request):
         totals=comparison.totals,
         chart=figures.chart(comparison.rows),
         sort_links=_sort_links(request, sort),
+        download_query=download.urlencode(),
     )
     return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+@require_safe
+def dashboard_xlsx(request):
+    """The dashboard's whole table (every child, the same unit, period and sort) as .xlsx."""
+    unit = _comparison_unit(request)
+    today = timezone.localdate()
+    try:
+        period = period_from_query(request.GET, today)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:dashboard")
+    rows = figures.rows(unit, period, today, request.GET.get("sort", "name"))
+    data = comparison_xlsx(unit, period, rows, figures.totals(rows))
+    name = f"tong-hop-{unit.code}-{period.start.isoformat()}-{period.end.isoformat()}.xlsx"
+    return FileResponse(
+        io.BytesIO(data), as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE
+    )
 
 
 def _sort_links(request, current: str) -> dict:

@@ -92,6 +92,40 @@ def test_petition_figures_per_commune_add_up_merged_units(province, cases):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "start, end",
+    [
+        (D(2026, 1, 1), D(2026, 12, 31)),  # whole months: from the tally
+        (D(2025, 12, 1), D(2026, 6, 30)),
+        (D(2026, 7, 1), D(2026, 7, 31)),
+        (D(2026, 7, 2), D(2026, 11, 30)),  # not whole months: from the petitions
+        (D(2025, 12, 1), D(2026, 7, 1)),
+        (D(2026, 3, 2), D(2026, 3, 2)),
+    ],
+)
+def test_whole_months_and_other_periods_count_the_same_cases(province, cases, start, end):
+    rows = by_name(dashboard.rows(province, Period(start, end), TODAY))
+    for name, units in (
+        ("Xã Hưng Chính", ["Xã Hưng Chính"]),
+        ("Xã Khác", ["Xã Khác"]),
+        ("Xã Mới", ["Xã Mới", "Xã Cũ A", "Xã Cũ B"]),
+    ):
+        petitions = Petition.objects.filter(
+            unit__name__in=units, received_on__gte=start, received_on__lte=end
+        )
+        expected = (
+            petitions.count(),
+            petitions.filter(status__in=["decided", "closed"]).count(),
+            petitions.exclude(status="closed").filter(next_due__lt=TODAY).count(),
+        )
+        values = rows[name].values
+        got = tuple(
+            values[k] for k in ("petitions_received", "petitions_resolved", "petitions_overdue")
+        )
+        assert got == expected, (name, start, end)
+
+
+@pytest.mark.django_db
 def test_each_figure_links_to_the_petition_list_filtered_the_same_way(
     client, province, province_viewer, cases
 ):

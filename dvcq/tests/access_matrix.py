@@ -168,6 +168,7 @@ MATRIX: dict[str, Entry] = {
     "brightspots:evidence": read("spot_evidence"),
     # the province's view across its communes, and reports sent up to it
     "reports:dashboard": read(),
+    "reports:dashboard_xlsx": read(),
     "reports:list": read(),
     "reports:create": post(),
     "reports:inbox": read(),

@@ -2,9 +2,11 @@
 number of queries, merged units adding up their predecessors, and scoping."""
 
 import datetime
+import io
 import re
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -211,6 +213,40 @@ def test_rows_come_a_page_at_a_time_sorted_across_pages_with_totals_of_all(
     assert all("page=" not in link for link in second.context["sort_links"].values())
     # The chart draws the page's rows.
     assert [b["label"] for b in second.context["chart"]["bars"]] == ["Xã D", "Xã C"]
+    # The download holds every row, in the same order, whatever the page.
+    assert "tong-hop.xlsx?year=2023&amp;sort=-tasks_percent" in second.content.decode()
+
+
+def test_the_whole_table_downloads_as_xlsx_in_the_chosen_sort(
+    client, province, commune, province_viewer, clerk, monkeypatch
+):
+    monkeypatch.setattr(dashboard, "ROWS_PER_PAGE", 2)
+    for name, finished in [("Xã A", 0), ("Xã B", 3), ("Xã C", 1), ("Xã D", 2)]:
+        commune_in(province, name, tasks=3, finished=finished)
+    client.force_login(province_viewer)
+    url = reverse("reports:dashboard_xlsx")
+    response = client.get(url, {"year": 2023, "sort": "-tasks_percent", "page": 2})
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    assert response["Content-Disposition"].endswith('-2023-01-01-2023-12-31.xlsx"')
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert cells[1][0] == "Tỉnh A" and cells[2][0].startswith("Kỳ:")
+    header = cells[4]
+    assert header[:2] == ["STT", "Đơn vị"]
+    labels = {c.key: str(c.label) for c in dashboard.columns()}
+    total_column = header.index(labels["tasks_total"])
+    body = cells[5:-1]
+    # Every commune of the province (the fixture's own commune has no program: 0 tasks).
+    assert [row[1] for row in body][:4] == ["Xã B", "Xã D", "Xã C", "Xã A"]
+    assert len(body) == 5
+    assert cells[-1][1] == "Tổng cộng" and cells[-1][total_column] == 12
+    # A commune's clerk cannot download the province's table; a bad period changes nothing.
+    client.force_login(clerk)
+    assert client.get(url, {"unit": province.pk, "year": 2023}).status_code == 404
+    client.force_login(province_viewer)
+    bad = client.get(url, {"start": "2023-12-31", "end": "2023-01-01"})
+    assert bad.status_code == 302
 
 
 def test_a_merged_unit_lists_and_adds_up_its_predecessors(client, province, province_viewer):

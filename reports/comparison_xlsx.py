@@ -1,0 +1,48 @@
+"""The parent's comparison of its children as a spreadsheet: every child (the page shows 25
+at a time), in the page's sort, with the totals row, for the office to file or rework."""
+
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from reports.dashboard import Row, columns
+
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def comparison_xlsx(parent, period, rows: list[Row], totals: list) -> bytes:
+    """Title, unit and period, a header row, one row per child (its predecessors after its
+    name), the totals. Figures are numbers (a percentage as 0–100), a missing one is empty."""
+    cols = columns()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Tổng hợp")[:31]
+    sheet.append([_("TỔNG HỢP CÁC ĐƠN VỊ TRỰC THUỘC")])
+    sheet["A1"].font = Font(bold=True)
+    sheet.append([parent.name])
+    sheet.append([_("Kỳ: %(period)s") % {"period": period.label}])
+    sheet.append([])
+    header = [_("STT"), _("Đơn vị"), *(str(c.label) for c in cols)]
+    sheet.append(header)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for number, row in enumerate(rows, start=1):
+        name = row.unit.name
+        if row.predecessors:
+            name += " (" + _("gồm") + ": " + ", ".join(p.name for p in row.predecessors) + ")"
+        sheet.append([number, name, *(row.values.get(c.key) for c in cols)])
+    sheet.append(["", _("Tổng cộng"), *totals])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 6
+    sheet.column_dimensions["B"].width = 36
+    for index in range(len(cols)):
+        sheet.column_dimensions[get_column_letter(index + 3)].width = 14
+    sheet.freeze_panes = "C6"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
