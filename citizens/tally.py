@@ -6,8 +6,11 @@ Triggers rather than signals: a queryset ``update()``, a bulk insert, the synthe
 ``COPY`` and a restore all change petitions without sending signals. A restore does not
 count twice: ``pg_dump`` puts triggers after the data, and SQLite is copied page by page.
 ``rebuild()`` counts everything again from the petitions (the migration that creates the
-tally fills it that way); ``check()`` says which rows disagree with the petitions.
+tally fills it that way, and ``suspended()`` after a bulk load such as the synthetic seed);
+``check()`` says which rows disagree with the petitions.
 """
+
+from contextlib import contextmanager
 
 from django.db import connection, transaction
 
@@ -113,6 +116,17 @@ def ensure(conn=None) -> bool:
         create_triggers(conn)
         rebuild(conn)
     return True
+
+
+@contextmanager
+def suspended(conn=None):
+    """Triggers off for a bulk load, then the tally counted once from the petitions. Inside
+    the caller's transaction, so a failed load brings the triggers back with the rollback."""
+    conn = conn or connection
+    drop_triggers(conn)
+    yield
+    create_triggers(conn)
+    rebuild(conn)
 
 
 def _execute(conn, statements) -> None:
