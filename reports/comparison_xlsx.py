@@ -8,14 +8,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from reports.dashboard import Row, columns
-
-CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from reports.dashboard import columns, totals_of
 
 
-def comparison_xlsx(parent, period, rows: list[Row], totals: list) -> bytes:
+def comparison_xlsx(parent, period, entries: list) -> bytes:
     """Title, unit and period, a header row, one row per child (its predecessors after its
-    name), the totals. Figures are numbers (a percentage as 0–100), a missing one is empty."""
+    name), the totals. ``entries`` are ``dashboard.children_figures``'s: the figures without
+    the page's links and cells. A number stays a number (a percentage as 0–100), a missing
+    one is empty."""
     cols = columns()
     workbook = Workbook()
     sheet = workbook.active
@@ -30,12 +30,12 @@ def comparison_xlsx(parent, period, rows: list[Row], totals: list) -> bytes:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for number, row in enumerate(rows, start=1):
-        name = row.unit.name
-        if row.predecessors:
-            name += " (" + _("gồm") + ": " + ", ".join(p.name for p in row.predecessors) + ")"
-        sheet.append([number, name, *(row.values.get(c.key) for c in cols)])
-    sheet.append(["", _("Tổng cộng"), *totals])
+    for number, (unit, values, predecessors) in enumerate(entries, start=1):
+        name = unit.name
+        if predecessors:
+            name += " (" + _("gồm") + ": " + ", ".join(p.name for p in predecessors) + ")"
+        sheet.append([number, name, *(values.get(c.key) for c in cols)])
+    sheet.append(["", _("Tổng cộng"), *totals_of([figures for _unit, figures, _merged in entries])])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     sheet.column_dimensions["A"].width = 6

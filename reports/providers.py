@@ -20,7 +20,6 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from urllib.parse import quote_plus
 
 from django.conf import settings
@@ -50,12 +49,12 @@ class Scope:
     rows: tuple[int, ...]
     owner: dict[int, int]
 
-    @cached_property
+    @functools.cached_property
     def unit_ids(self) -> Ids:
         """For ``__in_ids`` filters (``reports.lookups``)."""
         return Ids(sorted(self.owner))
 
-    @cached_property
+    @functools.cached_property
     def row_ids(self) -> Ids:
         return Ids(self.rows)
 

@@ -21,7 +21,6 @@ from jobs.queue import enqueue
 from reports import dashboard as figures
 from reports import export, services
 from reports import sections as report_sections
-from reports.comparison_xlsx import CONTENT_TYPE as XLSX_CONTENT_TYPE
 from reports.comparison_xlsx import comparison_xlsx
 from reports.forms import IssueForm, ReportCreateForm, ReportTextsForm, ReviewForm
 from reports.models import SENT_STATUSES, Report, ReportFile
@@ -89,11 +88,14 @@ def dashboard_xlsx(request):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reports:dashboard")
-    rows = figures.rows(unit, period, today, request.GET.get("sort", "name"))
-    data = comparison_xlsx(unit, period, rows, figures.totals(rows))
+    entries = figures.children_figures(unit, period, today, request.GET.get("sort", "name"))
+    data = comparison_xlsx(unit, period, entries)
     name = f"tong-hop-{unit.code}-{period.start.isoformat()}-{period.end.isoformat()}.xlsx"
     return FileResponse(
-        io.BytesIO(data), as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE
+        io.BytesIO(data),
+        as_attachment=True,
+        filename=name,
+        content_type=export.CONTENT_TYPES["xlsx"],
     )
 
 
