@@ -114,6 +114,16 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "programs:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Production hashing: PBKDF2 (Django's default, ~0.5 s a password on purpose). The test
+# settings (``dvcq.settings_test``) swap in a fast hasher; a test checks this list.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

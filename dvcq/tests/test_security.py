@@ -51,8 +51,27 @@ def test_four_failures_then_the_right_password_logs_in(client, clerk, lockout):
     assert _login(client, "clerk", "pw-for-tests-1").status_code == 302
 
 
-def test_passwords_are_hashed_with_djangos_default_hasher(clerk):
-    assert clerk.password.startswith("pbkdf2_sha256$")
+def test_production_settings_hash_passwords_with_a_slow_hasher():
+    """The suite runs with MD5 for speed (``dvcq.settings_test``); production must not."""
+    import importlib
+
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    production = importlib.import_module("dvcq.settings")
+    assert production.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.PBKDF2PasswordHasher"
+    assert not any("MD5" in h or "Unsalted" in h for h in production.PASSWORD_HASHERS)
+    assert PBKDF2PasswordHasher.iterations >= 1_000_000
+
+
+def test_the_test_settings_change_only_the_hasher():
+    import importlib
+
+    production = vars(importlib.import_module("dvcq.settings"))
+    test = vars(importlib.import_module("dvcq.settings_test"))
+    differing = {
+        k for k in production if k.isupper() and k in test and test[k] != production[k]
+    }
+    assert differing == {"PASSWORD_HASHERS"}
 
 
 # --- second factor -----------------------------------------------------------------------
