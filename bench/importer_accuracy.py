@@ -17,7 +17,10 @@ against its ``.expected.json``, and prints per document and in total:
 Whatever the corpus marks ``truncated`` (cut off by the published excerpt) counts when found
 and is not required when missing.  Exits with status 1 when the seed is not read perfectly.
 
-    .venv/bin/python bench/importer_accuracy.py [--corpus DIR] [--verbose]
+    .venv/bin/python bench/importer_accuracy.py [--corpus DIR | --split train|test|all] [--verbose]
+
+``--split`` scores the project's own corpus, ``bench/corpus/<split>`` (``all``: both splits,
+each with its totals, then the two together); ``--corpus`` any other folder.
 """
 
 import argparse
@@ -47,6 +50,8 @@ SEED_FORMS = (
     "chuong-trinh-dvcq-2023.auto-numbering.docx",
 )
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+BENCH_CORPUS = Path(__file__).resolve().parent / "corpus"
+SPLITS = ("train", "test")
 HEADER_FIELDS = ("doc_type", "number_symbol", "place", "date", "year", "title", "issuer")
 SIGNER_FIELDS = ("capacity", "title", "position", "name")
 CORPUS_TARGETS = {"citation F1": 0.95, "other figures": 0.90}
@@ -129,12 +134,21 @@ class Score:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder")
+    source.add_argument(
+        "--split",
+        choices=(*SPLITS, "all"),
+        help="score bench/corpus/<split> (all: both splits, with per-split totals)",
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every mismatch")
     options = parser.parse_args()
 
     seed_ok = score_seed(options.verbose)
-    score_corpus(options.corpus, options.verbose)
+    if options.split:
+        score_splits(SPLITS if options.split == "all" else (options.split,), options.verbose)
+    else:
+        score_corpus(options.corpus, options.verbose)
     if not seed_ok:
         print("\nThe seed is NOT read perfectly.")
         return 1
@@ -158,13 +172,28 @@ def score_seed(verbose: bool) -> bool:
     return perfect
 
 
-def score_corpus(folder: Path, verbose: bool) -> None:
+def score_splits(splits: tuple[str, ...], verbose: bool) -> None:
+    """Each split of bench/corpus with its own totals, then (for several) all of them."""
+    overall = Score()
+    counted = 0
+    for split in splits:
+        total, count = score_corpus(BENCH_CORPUS / split, verbose)
+        overall.add(total)
+        overall.notes.extend(total.notes)
+        counted += count
+    if len(splits) > 1 and counted:
+        print(f"\n== All splits ({', '.join(splits)}) ==")
+        print_score(f"TOTAL ({counted} documents)", overall, verbose=False)
+        print_targets(overall)
+
+
+def score_corpus(folder: Path, verbose: bool) -> tuple[Score, int]:
     print(f"\n== Corpus ({folder}) ==")
     documents = sorted(folder.glob("*.txt")) if folder.is_dir() else []
     documents = [path for path in documents if path.with_suffix(".expected.json").exists()]
     if not documents:
         print(f"No corpus at {folder} (no *.txt with *.expected.json): skipped.")
-        return
+        return Score(), 0
     total = Score()
     for path in documents:
         expected = json.loads(path.with_suffix(".expected.json").read_text("utf-8"))
@@ -174,6 +203,7 @@ def score_corpus(folder: Path, verbose: bool) -> None:
         total.notes.extend(f"{path.name}: {note}" for note in score.notes)
     print_score(f"TOTAL ({len(documents)} documents)", total, verbose=False)
     print_targets(total)
+    return total, len(documents)
 
 
 def score_document(path: Path, expected: dict, skip: tuple[str, ...] = ()) -> Score:
