@@ -42,13 +42,17 @@ lint:
 	$(BIN)/ruff format --check .
 	$(BIN)/dvcq makemigrations --check --dry-run
 
+# Two pytest-xdist workers (the machines have two cores); --dist loadscope keeps a module's
+# tests on one worker so that its module-scoped fixtures are built once.
+PYTEST_PARALLEL ?= -n 2 --dist loadscope
+
 test-sqlite:
 	$(BIN)/dvcq compilemessages --ignore=.venv --ignore=node_modules -v 0
-	DATABASE_URL= $(BIN)/pytest -m "not postgresql"
+	DATABASE_URL= $(BIN)/pytest $(PYTEST_PARALLEL) -m "not postgresql"
 
 test-postgres:
 	@if $(BIN)/python scripts/db_reachable.py "$(PG_URL)"; then \
-	  DATABASE_URL="$(PG_URL)" $(BIN)/pytest -m "not browser"; \
+	  DATABASE_URL="$(PG_URL)" $(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser"; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	  echo "PostgreSQL at $(PG_URL) is not reachable, and CI may skip nothing."; exit 1; \
 	else \

@@ -41,10 +41,6 @@ class RegistrationForm(forms.ModelForm):
             raise forms.ValidationError(_("Thời gian kết thúc phải sau thời gian bắt đầu."))
         return data
 
-    def _post_clean(self):
-        # Validation of the whole registration is the service's (one place, same messages).
-        pass
-
 
 class ProgressForm(forms.Form):
     note = forms.CharField(label=_("Kết quả thực hiện"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -22,35 +22,6 @@ def _bytes(workbook) -> bytes:
     return buffer.getvalue()
 
 
-def stats_xlsx(stats, unit_name: str) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Thong ke"
-    ws.append([_("THỐNG KÊ TIẾP CÔNG DÂN, XỬ LÝ ĐƠN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO")])
-    ws["A1"].font = Font(bold=True)
-    ws.append([unit_name])
-    ws.append(
-        [
-            _("Kỳ: từ %(start)s đến %(end)s")
-            % {"start": stats.start.strftime("%d/%m/%Y"), "end": stats.end.strftime("%d/%m/%Y")}
-        ]
-    )
-    ws.append([])
-    ws.append([_("Tổng số đơn"), stats.total])
-    ws.append([_("Lượt tiếp công dân"), stats.visits])
-    ws.append([_("Số người được tiếp"), stats.visit_people])
-    ws.append([_("Đoàn đông người (từ 5 người)"), stats.visit_groups])
-    for title, counts in stats.sections():
-        ws.append([])
-        ws.append([str(title)])
-        ws.cell(ws.max_row, 1).font = Font(bold=True)
-        for label, value in counts.items():
-            ws.append([str(label), value])
-        ws.append([_("Cộng"), sum(counts.values())])
-    ws.column_dimensions["A"].width = 45
-    return _bytes(wb)
-
-
 def form_xlsx(form, unit_name: str) -> bytes:
     """One statistical form (``citizens.stats.StatForm``) in its layout: the form's number,
     title, unit and period; group headings over numbered columns; one row per line."""

@@ -302,7 +302,3 @@ def render(step, user, with_identity: bool, fmt: str = "docx") -> bytes:
             reason=_("Lập văn bản: %(step)s") % {"step": step.get_kind_display()},
         )
     return render_pdf(document) if fmt == "pdf" else render_docx(document)
-
-
-def step_docx(step, user, with_identity: bool) -> bytes:
-    return render(step, user, with_identity, "docx")

@@ -67,12 +67,6 @@ def _baseline(year: int) -> tuple[frozenset, frozenset]:
     return days_off, workdays
 
 
-def public_holiday_name(day) -> str | None:
-    """The name the ``holidays`` package gives the day, if it is a public holiday."""
-    day = _as_date(day)
-    return _holidays(day.year).get(day)
-
-
 def baseline_is_working_day(day) -> bool:
     """Monday to Friday except public holidays, plus the package's make-up Saturdays; no
     overrides."""

@@ -26,9 +26,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from backups.tests.helpers import ROOT, Installation, pg_url, recreate_pg_database
+from backups.tests.helpers import ROOT, Installation, pg_url, recreate_pg_database, run_database
 
 HOLD_SECONDS = 60
 
@@ -91,15 +90,6 @@ def run_held_worker(install_hooks: Callable[[Hold], None]) -> None:
 def sqlite_installation(tmp_path: Path) -> Installation:
     folder = tmp_path / "site"
     return Installation(folder, f"sqlite:///{folder / 'dvcq.sqlite3'}")
-
-
-def run_database(name: str) -> str:
-    """``name`` for this test run: prefixed with the run's own database when ``DATABASE_URL``
-    is PostgreSQL (``dvcq_anna__dvcq_reliab_kill``), so that two runs on one server do not
-    drop each other's database; ``name`` itself otherwise."""
-    url = os.environ.get("DATABASE_URL", "")
-    own = urlsplit(url).path.lstrip("/") if url.startswith(("postgres://", "postgresql://")) else ""
-    return f"{own}__{name}"[:63] if own else name
 
 
 @contextlib.contextmanager

@@ -19,7 +19,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from jobs import registry
-from jobs.models import Job, JobStatus
+from jobs.models import Job
 from jobs.queue import BaseQueue, get_queue
 
 log = logging.getLogger(__name__)
@@ -112,7 +112,3 @@ class Worker:
                 # A database or Redis outage must not end the worker; try again next round.
                 log.exception("worker round failed")
             stop.wait(sleep)
-
-
-def pending_count() -> int:
-    return Job.objects.filter(status=JobStatus.QUEUED, run_at__lte=timezone.now()).count()

@@ -22,10 +22,8 @@ BB_CODE = "BB"
 
 
 def _issuer_code(unit) -> str:
-    try:
-        from outgoing.services import register_for
-    except ImportError:  # pragma: no cover - the register is optional
-        return "BCĐ"
+    from outgoing.services import register_for
+
     return register_for(unit).issuer_code or "BCĐ"
 
 

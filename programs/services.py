@@ -35,10 +35,6 @@ class ProgramExists(ValidationError):
     pass
 
 
-def _quarter_of(day: datetime.date) -> int:
-    return (day.month - 1) // 3 + 1
-
-
 def _due_date_for(period: str | None, year: int) -> datetime.date:
     """The deadline of a period (decision 0013): its last day in the program's ``year``,
     rolled forward to the next working day when that is a day off."""

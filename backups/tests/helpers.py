@@ -5,6 +5,7 @@ import hashlib
 import http.cookiejar
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -31,12 +32,54 @@ def pg_url(name: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
 
 
-def recreate_pg_database(name: str, drop_only: bool = False) -> None:
+def recreate_pg_database(name: str, drop_only: bool = False, template: str = "") -> None:
     admin = pg_url("postgres").replace("postgres://", "postgresql://", 1)
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if not drop_only:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            copy = f' TEMPLATE "{template}"' if template else ""
+            conn.execute(f'CREATE DATABASE "{name}"{copy}')
+
+
+def run_database(name: str) -> str:
+    """``name`` for this test run: prefixed with the run's own database when ``DATABASE_URL``
+    is PostgreSQL (``dvcq_anna__dvcq_reliab_kill``), so that two runs on one server do not
+    drop each other's database; ``name`` itself otherwise."""
+    url = os.environ.get("DATABASE_URL", "")
+    own = urlsplit(url).path.lstrip("/") if url.startswith(("postgres://", "postgresql://")) else ""
+    return f"{own}__{name}"[:63] if own else name
+
+
+_templates: dict[str, str] = {}
+
+
+def _worker_suffix() -> str:
+    """Each pytest-xdist worker keeps its own templates (``gw0``, ``gw1``)."""
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def _migrated_sqlite_template() -> Path:
+    if "sqlite" not in _templates:
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix=f"dvcq-migrated-{_worker_suffix()}-"))
+        Installation(folder, f"sqlite:///{folder / 'dvcq.sqlite3'}").run(
+            "migrate", "--noinput", "-v", "0"
+        )
+        _templates["sqlite"] = str(folder / "dvcq.sqlite3")
+    return Path(_templates["sqlite"])
+
+
+def _migrated_pg_template() -> str:
+    if "postgresql" not in _templates:
+        name = run_database(f"dvcq_migrated_{_worker_suffix()}")
+        recreate_pg_database(name)
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix=f"dvcq-migrated-{_worker_suffix()}-"))
+        Installation(folder, pg_url(name)).run("migrate", "--noinput", "-v", "0")
+        _templates["postgresql"] = name
+    return _templates["postgresql"]
 
 
 class Installation:
@@ -69,6 +112,21 @@ class Installation:
         if check and done.returncode != 0:
             raise AssertionError(f"dvcq {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
         return done
+
+    def migrate(self) -> None:
+        """Bring the installation's empty database to the latest migration.
+
+        Migrating costs several seconds of CPU, so each test process migrates one template
+        (a SQLite file, or a PostgreSQL database) once and every installation starts as a
+        copy of it. Tests of migrating itself call ``run("migrate")`` instead."""
+        url = self.env["DATABASE_URL"]
+        if url.startswith("sqlite:///"):
+            target = Path(url.removeprefix("sqlite:///"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(_migrated_sqlite_template(), target)
+        else:
+            name = urlsplit(url).path.lstrip("/")
+            recreate_pg_database(name, template=_migrated_pg_template())
 
     def popen(self, *args: str, **kwargs) -> subprocess.Popen:
         return subprocess.Popen([*DVCQ, *args], env=self.env, cwd=ROOT, **kwargs)

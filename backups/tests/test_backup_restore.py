@@ -14,7 +14,7 @@ PG_DB = "dvcq_backup_test"
 
 
 def _seed(inst: Installation) -> None:
-    inst.run("migrate", "--noinput", "-v", "0")
+    inst.migrate()
     inst.run("load-demo")
     # Files the demo does not make: a pending import and an odd binary evidence file.
     (inst.data_dir / "imports" / "job-1").mkdir(parents=True)

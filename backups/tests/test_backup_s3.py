@@ -86,7 +86,7 @@ def local_files(inst: Installation) -> dict[str, bytes]:
 
 def seed(inst: Installation) -> None:
     """Migrate and load the demo: its task evidence is uploaded through the real services."""
-    inst.run("migrate", "--noinput", "-v", "0")
+    inst.migrate()
     inst.run("load-demo")
 
 

@@ -153,7 +153,7 @@ def test_a_connection_lost_inside_a_view_gives_503_then_recovers(client):
 def test_real_server_answers_503_while_the_database_is_away_and_recovers(tmp_path):
     recreate_pg_database(PG_DB)
     direct = Installation(tmp_path, pg_url(PG_DB))
-    direct.run("migrate", "--noinput", "-v", "0")
+    direct.migrate()
     direct.shell(
         "from units.models import Unit; from accounts.models import User; "
         "u = Unit.objects.create(code='xa-a', name='Xã A', kind='commune'); "

@@ -125,7 +125,7 @@ def _kill_three_times_and_finish(inst: Installation, tmp_path, inbox) -> None:
             "DVCQ_REMINDER_HOUR": "24",  # no pass of the real today: only the queued one
         }
     )
-    inst.run("migrate", "--noinput", "-v", "0")
+    inst.migrate()
     inst.shell(SEED)
     personal = TASKS_EACH * len(MEMBERS)
     everyone = [*MEMBERS, *SUMMARY_TO]

@@ -73,7 +73,7 @@ def _kill_at(inst: Installation, tmp_path, point: str) -> None:
 
 
 def _kill_and_finish(inst: Installation, tmp_path) -> None:
-    inst.run("migrate", "--noinput", "-v", "0")
+    inst.migrate()
     inst.shell(SEED)
 
     # Killed with the file written and its row inserted, before the row is committed: the
