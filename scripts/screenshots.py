@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
+SIZES = {"phone": (360, 740), "desktop": (1366, 900)}
 PASSWORD = "demo-dvcq-2023"  # noqa: S105 -- the demo's published password
 MAX_BYTES = 200 * 1024
 
