@@ -99,6 +99,7 @@ class RevisionPlan:
     withdrawn: list[TaskChange] = field(default_factory=list)
     unchanged: int = 0
     positions: dict[int, int] = field(default_factory=dict)  # task id -> item index
+    outside: list[Task] = field(default_factory=list)  # not from the document: untouched
 
     @property
     def created(self) -> bool:
@@ -247,6 +248,11 @@ def plan_reading(*, unit, reading: ProgramReading, assignments: dict | None = No
             % {"new": reading.number_symbol, "old": program.number_symbol}
         )
     assignments = assignments or {}
+    plan.outside = list(
+        program.tasks.exclude(origin=TaskOrigin.DOCUMENT)
+        .select_related("responsible")
+        .order_by("position", "id")
+    )
     tasks = _document_tasks(program)
     work = _work_counts(tasks)
     pairs = {ii: ti for ti, ii in match_items(tasks, reading.items)}
