@@ -226,3 +226,23 @@ def test_tasks_are_linked_to_the_documents_their_text_cites(imported):
     first = imported.tasks.get(position=1)
     cited = {str(tc.document.number) for tc in TaskCitation.objects.filter(task=first)}
     assert {"25", "23", "114", "16", "33"} <= cited
+
+
+def test_a_restore_keeps_what_people_did_after_the_reimport(imported, commune, clerk):
+    text = corrected().replace(
+        "- Xây dựng chương trình công tác DVCQ năm 2024.",
+        "- Xây dựng chương trình công tác DVCQ năm 2024.\n\n"
+        "- Tổ chức đối thoại với Nhân dân tại các xóm.",
+    )
+    apply_reading(unit=commune, reading=reading_of(text), actor=clerk)
+    moved = imported.tasks.get(text=MOVED[2:])
+    assign_task(task=moved, actor=clerk, due_date=datetime.date(2023, 6, 15))
+    added = imported.tasks.get(text__startswith="Tổ chức đối thoại")
+    record_task_update(task=added, actor=clerk, status="in_progress", progress=20)
+
+    notes = restore_revision(revision=ProgramRevision.objects.get(), actor=clerk)
+
+    moved.refresh_from_db()
+    assert moved.due_date == datetime.date(2023, 6, 15)  # edited since: kept
+    assert imported.tasks.filter(pk=added.pk).exists()  # reported on since: kept
+    assert len(notes) == 2 and any("Tổ chức đối thoại" in n for n in notes)
