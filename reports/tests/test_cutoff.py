@@ -72,3 +72,22 @@ def test_the_clerk_sets_the_cutoff_on_the_draft_and_it_is_kept(client, commune, 
     assert report.cutoff == datetime.date(2023, 4, 15)
     page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
     assert "Số liệu tính đến ngày 15/04/2023." in page
+
+
+def test_the_files_state_the_cutoff_too(commune, clerk, year_data):
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from reports import export
+
+    report = _half_year(commune, clerk)
+    services.issue_report(report=report, actor=clerk, day=datetime.date(2023, 7, 5))
+    report.refresh_from_db()
+    statement = "Số liệu tính đến ngày 30/06/2023."
+    assert statement in export.report_html(report)
+    paragraphs = [p.text for p in Document(io.BytesIO(export.report_docx(report))).paragraphs]
+    assert statement in paragraphs
+    book = load_workbook(io.BytesIO(export.report_xlsx(report)))
+    assert statement in [r[0] for r in book["Tong hop"].iter_rows(values_only=True)]
