@@ -107,3 +107,32 @@ def test_the_worker_holds_an_update_of_an_existing_program_for_review(
     draft = ImportDraft.objects.get()
     job = Job.objects.get(kind="documents.import_many")
     assert reverse("documents:import_review", args=[draft.pk]) in job.result["done"][0]
+
+
+def test_the_clerk_chooses_the_documents_deadline_over_one_set_by_hand(client, clerk, commune):
+    moved = "Chỉ đạo đăng ký xây dựng và thực hiện điểm sáng công tác Dân vận chính quyền 2023."
+    program = import_seed(commune)
+    task = program.tasks.get(text=moved)
+    assign_task(task=task, actor=clerk, due_date=datetime.date(2023, 3, 10))
+    anchor = "- Báo cáo sơ kết công tác Dân vận chính quyền 6 tháng đầu năm"
+    text = SEED.read_text("utf-8").replace(f"- {moved}\n", "")
+    text = text.replace(anchor, f"- {moved}\n\n{anchor}")
+    client.force_login(clerk)
+    client.post(
+        reverse("documents:import_upload"),
+        {"file": SimpleUploadedFile("ban-sua.txt", text.encode("utf-8"))},
+    )
+    draft = ImportDraft.objects.get()
+
+    page = client.get(reverse("documents:import_review", args=[draft.pk])).content.decode()
+    row = page[page.index(f'data-key="task-{task.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "Hạn hoàn thành: 10/03/2023 → 30/06/2023" in row
+    assert f'name="document-{task.pk}"' in row and "thay cho giá trị đã sửa tay" in row
+
+    client.post(
+        reverse("documents:import_review", args=[draft.pk]),
+        review_payload(draft, **{"shown": [f"task-{task.pk}"], f"document-{task.pk}": "1"}),
+    )
+    task.refresh_from_db()
+    assert (task.period, task.due_date) == ("Q2", datetime.date(2023, 6, 30))
