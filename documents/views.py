@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -20,10 +19,10 @@ from documents.background import upload_folder
 from documents.forms import HeaderReviewForm, ItemReviewForm, UploadForm
 from documents.importing import ImportFileError, parse_program_file, read_source
 from documents.models import CitedDocument, ImportDraft
-from documents.review import reading_from_dict
+from documents.review import plan_rows, reading_from_dict
 from jobs.queue import enqueue
 from programs.models import Program, Task
-from programs.revisions import apply_reading
+from programs.revisions import Choices, RevisionPlan, apply_reading, plan_reading
 
 
 def _require_manager(request):
@@ -94,22 +93,31 @@ def import_many(request):
     return render(request, "documents/import_many.html", {"errors": []})
 
 
-class _Rollback(Exception):
-    pass
-
-
-def _preview(unit, reading) -> tuple[bool | None, list[str]]:
-    """What saving would do, computed in a transaction that is rolled back."""
-    outcome: tuple[bool | None, list[str]] = (None, [])
+def _plan(unit, reading) -> tuple[RevisionPlan | None, list[str]]:
+    """What saving would do (``programs.revisions.plan_reading``), or why it cannot."""
     try:
-        with transaction.atomic():
-            report = apply_reading(unit=unit, reading=reading)
-            outcome = (report.created, report.lines())
-            raise _Rollback
-    except _Rollback:
-        return outcome
+        return plan_reading(unit=unit, reading=reading), []
     except ValidationError as exc:
         return None, exc.messages
+
+
+def _choices(post, plan: RevisionPlan) -> Choices:
+    """The checkboxes of the plan. A task the clerk was not shown (the plan moved with the
+    corrections) is kept if the document dropped it, so nothing leaves unseen."""
+    shown = set(post.getlist("shown"))
+    choices = Choices()
+    for change in plan.withdrawn + plan.changed:
+        pk = change.task.pk
+        key = f"task-{pk}"
+        if f"keep-{pk}" in post or (key not in shown and change.action == "withdrawn"):
+            choices.keep.add(pk)
+        if f"document-{pk}" in post:
+            choices.use_document.add(pk)
+    for change in plan.added:
+        ii = change.item_index
+        if f"item-{ii}" in shown and f"add-{ii}" not in post:
+            choices.skip_items.add(ii)
+    return choices
 
 
 def _draft_for(request, pk: int) -> ImportDraft:
@@ -160,10 +168,13 @@ def import_review(request, pk: int):
             assignments = {
                 i: by_id.get(f.cleaned_data["responsible"]) for i, f in enumerate(item_forms)
             }
+            reading = reading_from_dict(corrected)
+            plan, _errors = _plan(unit, reading)
             try:
                 report = apply_reading(
                     unit=unit,
-                    reading=reading_from_dict(corrected),
+                    reading=reading,
+                    choices=_choices(request.POST, plan) if plan and not plan.created else None,
                     actor=request.user,
                     source_name=draft.filename,
                     source_text=draft.source_text,
@@ -176,7 +187,10 @@ def import_review(request, pk: int):
                 for line in report.lines()[:12]:
                     messages.success(request, line)
                 return redirect("programs:program", pk=report.program.pk)
-    created, preview = _preview(unit, reading_from_dict(data))
+    plan, refusals = _plan(unit, reading_from_dict(data))
+    choices = _choices(request.POST, plan) if post and plan else None
+    if plan and choices is None:
+        choices = Choices.defaults(plan)
     context = {
         "draft": draft,
         "header": header,
@@ -186,8 +200,9 @@ def import_review(request, pk: int):
         "sections": data.get("sections") or [],
         "preamble": data.get("preamble") or [],
         "existing": Program.objects.filter(unit=unit, year=data.get("year")).first(),
-        "preview": preview,
-        "preview_created": created,
+        "plan": plan,
+        "plan_rows": plan_rows(plan, choices) if plan and not plan.created else [],
+        "refusals": refusals,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "documents/import_review.html", context, status=status)

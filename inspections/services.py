@@ -18,7 +18,7 @@ from inspections.models import (
     Inspection,
     InspectionStatus,
 )
-from programs.models import Program
+from programs.models import Program, TaskOrigin
 from programs.services import add_task
 
 
@@ -190,6 +190,7 @@ def add_finding(
         text=_("Khắc phục tồn tại qua tự kiểm tra: %(text)s") % {"text": text},
         due_date=due_date,
         source=_("tự kiểm tra %(p)s") % {"p": inspection.period_label},
+        origin=TaskOrigin.INSPECTION,
     )
     finding = Finding.objects.create(
         inspection=inspection, criterion=criterion, text=text, task=task, created_by=actor

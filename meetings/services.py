@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from audit.services import diff, record
 from committee.models import ROLE_ORDER, CommitteeMember
 from meetings.models import Attendance, Conclusion, Invitation, Meeting, MeetingKind
-from programs.models import Program
+from programs.models import Program, TaskOrigin
 from programs.services import add_task
 
 
@@ -267,6 +267,7 @@ def save_minutes(
             due_date=item.due_date,
             responsible=item.responsible,
             source=source,
+            origin=TaskOrigin.MEETING,
         )
         created.append(
             Conclusion.objects.create(

@@ -18,7 +18,7 @@ class ProgramAdmin(AuditedAdminMixin, admin.ModelAdmin):
 @admin.register(Task)
 class TaskAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["short_text", "program", "kind", "period", "due_date", "status", "progress"]
-    list_filter = ["kind", "status", "quarter", "program__year"]
+    list_filter = ["kind", "origin", "status", "quarter", "program__year"]
     search_fields = ["text"]
     list_select_related = ["program", "program__unit"]
     raw_id_fields = ["program"]

@@ -103,6 +103,20 @@ class TaskStatus(models.TextChoices):
     PAUSED = "paused", _("Tạm dừng")
 
 
+class TaskOrigin(models.TextChoices):
+    """Where a task came from; a re-import of the document touches only ``DOCUMENT`` tasks."""
+
+    DOCUMENT = "document", _("Từ văn bản chương trình")
+    MEETING = "meeting", _("Từ kết luận cuộc họp")
+    INSPECTION = "inspection", _("Từ tự kiểm tra")
+    MANUAL = "manual", _("Thêm trực tiếp")
+
+
+# The fields a person may set by hand that the document also sets (through the period and
+# the review screen's "người chủ trì"), or that a re-import must never clear.
+MANUAL_FIELDS = ("due_date", "responsible", "cooperators", "hamlets")
+
+
 OPEN_STATUSES = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS)
 FINISHED_STATUSES = (TaskStatus.DONE, TaskStatus.DONE_LATE)
 # What a user may set; "quá hạn" and "hoàn thành quá hạn" follow from the dates.
@@ -191,10 +205,19 @@ class Task(models.Model):
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    origin = models.CharField(
+        _("nguồn"), max_length=12, choices=TaskOrigin.choices, default=TaskOrigin.MANUAL
+    )
+    manual_fields = models.JSONField(
+        _("đã sửa tay"),
+        default=list,
+        blank=True,
+        help_text=_("Những trường người dùng đã sửa, được giữ khi nhập lại văn bản."),
+    )
     withdrawn = models.BooleanField(
         _("đã bỏ khỏi văn bản"),
         default=False,
-        help_text=_("Mục không còn trong bản cập nhật của văn bản nhưng đã có cập nhật tiến độ."),
+        help_text=_("Mục không còn trong bản cập nhật của văn bản; giữ lại làm lịch sử."),
     )
     needs_review = models.BooleanField(
         _("cần rà soát"), default=False, help_text=_("Mục chuyển từ chương trình năm trước.")
@@ -265,6 +288,35 @@ class Task(models.Model):
     @property
     def current_status_label(self) -> str:
         return TaskStatus(self.current_status).label
+
+
+class ProgramRevision(models.Model):
+    """One re-import of a program's document, with what it replaced, so it can be undone.
+
+    ``before`` keeps the program's document data and citations as they were; ``tasks`` one
+    entry per task the re-import touched: ``{"id", "action": added|changed|withdrawn,
+    "before": {...}, "after": {...}}`` (field values as JSON)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="revisions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    source_name = models.CharField(_("tệp nguồn"), max_length=255, blank=True)
+    before = models.JSONField(default=dict)
+    tasks = models.JSONField(default=list)
+    restored_at = models.DateTimeField(_("đã khôi phục lúc"), null=True, blank=True)
+    restored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lần nhập lại văn bản")
+        verbose_name_plural = _("lần nhập lại văn bản")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.program} – {self.created_at:%d/%m/%Y %H:%M}"
 
 
 class TaskUpdate(models.Model):

@@ -23,7 +23,7 @@ from audit.services import record
 from documents.importing.periods import is_valid_period
 from documents.models import Citation, TaskCitation
 from dvcq.text import fold
-from programs.models import FINISHED_STATUSES, Program, ProgramStatus, Task
+from programs.models import FINISHED_STATUSES, Program, ProgramStatus, Task, TaskOrigin
 from programs.services import _due_date_for, _quarter_for
 
 # A date, a dated span or an open start ("after:2026-03-15") happens once; a year-less span
@@ -136,6 +136,7 @@ def draft_next_year(*, program: Program, actor, chosen_done_ids=()) -> Program:
                 responsible_office=old.responsible_office,
                 needs_review=True,
                 carried_from=old,
+                origin=TaskOrigin.DOCUMENT,  # the draft of next year's document
             )
         )
     Task.objects.bulk_create(new_tasks)

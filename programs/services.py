@@ -26,6 +26,7 @@ from programs.models import (
     Program,
     ProgramStatus,
     Task,
+    TaskOrigin,
     TaskStatus,
     TaskUpdate,
 )
@@ -72,6 +73,7 @@ def new_task(program, item, position: int, responsible=None) -> Task:
         quarter=_quarter_for(item.period, program.year),
         responsible=responsible,
         responsible_office=item.responsible or "",
+        origin=TaskOrigin.DOCUMENT,
     )
 
 
@@ -272,6 +274,9 @@ def assign_task(
         }
 
     before = snapshot()
+    task.manual_fields = _edited_by_hand(
+        task, before, responsible, cooperators, hamlets, period, due_date
+    )
     task.responsible = responsible
     task.responsible_office = responsible_office
     if period is not None:
@@ -292,6 +297,23 @@ def assign_task(
             changes=changes,
         )
     return task
+
+
+def _edited_by_hand(task, before, responsible, cooperators, hamlets, period, due_date) -> list[str]:
+    """``task.manual_fields`` after an assignment: the fields it changes are now set by hand,
+    so a re-import of the document keeps them (``programs.revisions``)."""
+    edited = set(task.manual_fields or [])
+    if responsible != task.responsible:
+        edited.add("responsible")
+    if sorted(str(c) for c in cooperators) != before["cooperators"]:
+        edited.add("cooperators")
+    if sorted(str(h) for h in hamlets) != before["hamlets"]:
+        edited.add("hamlets")
+    if (due_date is not None and due_date != task.due_date) or (
+        period is not None and period != task.period
+    ):
+        edited.add("due_date")
+    return sorted(edited)
 
 
 PROGRAM_DOCUMENT_FIELDS = (
@@ -355,11 +377,13 @@ def add_task(
     due_date: datetime.date | None = None,
     responsible=None,
     source: str = "",
+    origin: str = TaskOrigin.MANUAL,
 ) -> Task:
     """Add a task to a program outside its document (e.g. a committee meeting's conclusion).
 
     The due date comes from the period unless given, and must fall within the program's year;
-    either way it is rolled forward to a working day (``typed_deadline``).
+    either way it is rolled forward to a working day (``typed_deadline``). ``origin`` says
+    where it came from; a re-import of the document never touches such a task.
     """
     text = (text or "").strip()
     if not text:
@@ -386,6 +410,7 @@ def add_task(
         period=period,
         due_date=due,
         responsible=responsible,
+        origin=origin,
     )
     index_task_citations([task])
     record(

@@ -18,7 +18,7 @@ from audit.services import history_of
 from committee.models import CommitteeMember
 from documents.models import CitedDocument
 from dvcq.text import fold
-from programs import next_year, services, stats
+from programs import next_year, revisions, services, stats
 from programs.forms import (
     TRACKED,
     ProgramDocumentForm,
@@ -113,10 +113,31 @@ def _program_page(request, program, document_form=None, status=200):
         "can_manage": manages_unit(request.user, program.unit),
     }
     if context["can_manage"]:
+        context["last_revision"] = revisions.latest_revision(program)
         context["document_form"] = document_form or ProgramDocumentForm(
             initial={f: getattr(program, f) for f in services.PROGRAM_DOCUMENT_FIELDS}
         )
     return render(request, "programs/program_detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def program_restore_revision(request, pk: int):
+    """Khôi phục bản trước lần nhập lại văn bản gần nhất."""
+    program = get_visible_or_404(Program.objects.select_related("unit"), request.user, pk=pk)
+    if not manages_unit(request.user, program.unit):
+        raise Http404
+    revision = revisions.latest_revision(program)
+    if revision is None or str(revision.pk) != request.POST.get("revision"):
+        messages.error(
+            request, _("Lần nhập lại này đã được khôi phục hoặc không còn là lần gần nhất.")
+        )
+        return redirect("programs:program", pk=program.pk)
+    notes = revisions.restore_revision(revision=revision, actor=request.user)
+    messages.success(request, _("Đã khôi phục chương trình như trước lần nhập lại văn bản."))
+    for note in notes:
+        messages.warning(request, note)
+    return redirect("programs:program", pk=program.pk)
 
 
 @login_required

@@ -7,10 +7,12 @@ is written from its snapshot.
 """
 
 import base64
+import datetime
 import io
 
 from django.template.loader import render_to_string
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
@@ -64,6 +66,12 @@ def frame(report) -> ProgramDocument:
 def file_name(report, fmt: str) -> str:
     stem = slugify(fold(f"bao-cao {report.number_symbol or 'du-thao'} {report.unit.name}"))
     return f"{stem}-{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}.{fmt}"
+
+
+def cutoff_statement(content: dict) -> str:
+    """“Số liệu tính đến ngày …” (a snapshot from before cut-offs: its computing day)."""
+    day = datetime.date.fromisoformat(content.get("cutoff") or content["computed_on"])
+    return _("Số liệu tính đến ngày %(day)s.") % {"day": day.strftime("%d/%m/%Y")}
 
 
 def outline(content: dict) -> list[dict]:
@@ -132,6 +140,7 @@ def report_docx(report, progress=None) -> bytes:
     pictures = charts.charts_of(content)
     if progress:
         progress(40, "biểu đồ")
+    _paragraph(document, cutoff_statement(content), italic=True)
     for section in outline(content):
         heading = _paragraph(
             document, f"{section['number']}. {section['title'].upper()}", bold=True
@@ -188,7 +197,12 @@ def report_html(report) -> str:
         for key, caption, png in charts.charts_of(content)
     ]
     body = render_to_string(
-        "reports/_document_body.html", {"sections": outline(content), "pictures": pictures}
+        "reports/_document_body.html",
+        {
+            "sections": outline(content),
+            "pictures": pictures,
+            "cutoff_statement": cutoff_statement(content),
+        },
     )
     page = export_pdf.render_html(head)
     page = page.replace("</style>", _PDF_CSS + "</style>", 1)
@@ -213,6 +227,7 @@ def report_xlsx(report, progress=None) -> bytes:
     summary = workbook.active
     summary.title = "Tong hop"
     summary.append([report.unit.name, report.title])
+    summary.append([cutoff_statement(content)])
     summary.append(["Phần", "Chỉ tiêu", "Số liệu"])
     for section in outline(content):
         for item in section["figures"]:

@@ -47,6 +47,14 @@ class ReportCreateForm(forms.Form):
 
 class ReportTextsForm(forms.Form):
     title = forms.CharField(label=_("Trích yếu"), max_length=400)
+    cutoff = forms.DateField(
+        label=_("Số liệu tính đến ngày"),
+        required=False,
+        widget=DATE,
+        input_formats=DATE_FORMATS,
+        help_text=_("Để trống: ngày cuối kỳ hoặc hôm nay, ngày nào sớm hơn."),
+        error_messages={"invalid": _("Ngày không hợp lệ (dd/mm/yyyy).")},
+    )
     situation = forms.CharField(label=_("Tình hình chung"), required=False, widget=forms.Textarea)
     shortcomings = forms.CharField(
         label=_("Tồn tại, hạn chế và nguyên nhân"), required=False, widget=forms.Textarea
@@ -77,6 +85,7 @@ class ReportTextsForm(forms.Form):
             **{k: data[k] for k in ("title", "situation", "shortcomings", "next_tasks")},
             **{k: data[k] for k in ("signer_capacity", "signer_title", "signer_name")},
             "recipients": data["recipients"].splitlines(),
+            "cutoff": data["cutoff"],
             "remarks": {key: data.get(f"remark_{key}", "") for key in self.section_keys},
         }
 

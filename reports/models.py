@@ -1,6 +1,8 @@
 """A unit's periodic report (báo cáo quý, 6 tháng, 9 tháng, năm) and its way to the parent.
 
-The figures are computed from live data while the report is a draft; issuing it takes a
+The figures count as of the report's cut-off date (``cutoff``, by default the end of the
+period or today, whichever is earlier), the same on the draft and on the issued copy; they
+are computed from live data while the report is a draft; issuing it takes a
 number from the outgoing register and freezes every figure and text in ``snapshot``, which is
 all the page and the files read from then on. An issued report is submitted to the unit's
 parent, which receives it, returns it with comments or accepts it.
@@ -60,6 +62,12 @@ class Report(models.Model):
     signer_title = models.CharField(_("chức danh người ký"), max_length=120, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
     number_symbol = models.CharField(_("số, ký hiệu"), max_length=60, blank=True)
+    cutoff = models.DateField(
+        _("số liệu tính đến ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống: ngày cuối kỳ hoặc hôm nay, ngày nào sớm hơn."),
+    )
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
     issued_document = models.OneToOneField(
         "outgoing.IssuedDocument",
@@ -100,6 +108,15 @@ class Report(models.Model):
             raise ValidationError(
                 gettext("Kỳ báo cáo không hợp lệ: ngày kết thúc trước ngày bắt đầu.")
             )
+        if self.cutoff and not self.period_start <= self.cutoff <= self.period_end:
+            raise ValidationError(
+                {"cutoff": gettext("Ngày tính số liệu phải nằm trong kỳ báo cáo.")}
+            )
+
+    def cutoff_on(self, today):
+        """The day the figures count to: the one the clerk set, else the end of the period
+        or ``today``, whichever is earlier."""
+        return self.cutoff or min(self.period_end, today)
 
     @property
     def is_frozen(self) -> bool:

@@ -5,12 +5,14 @@ petitions, 5. bright spots, 6. self-inspection, 7. shortcomings and causes (text
 8. tasks for the next period (text + the open tasks carried).
 
 Each builder reads one domain, importing it only when called; every figure links to the list
-it counts. A section with no data says so.
+it counts. A section with no data says so. The builders' ``today`` is the report's cut-off
+date: tasks count as they stood that day (``_as_of``), so the draft and the issued copy of
+a report with the same cut-off carry the same figures.
 """
 
 from collections import Counter
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -46,12 +48,43 @@ def _period_tasks(unit, period):
     return tasks.filter(program__year=period.start.year, quarter__gte=run[0], quarter__lte=run[1])
 
 
+def _as_of(tasks, cutoff):
+    """Annotate ``status_at_cutoff``: a task finished after the cut-off was still open then,
+    and an open task is overdue only when it was due before the cut-off."""
+    from django.db.models import CharField
+
+    from programs.models import FINISHED_STATUSES, TaskStatus
+
+    finished = Q(status__in=FINISHED_STATUSES) & (
+        Q(completed_on__isnull=True) | Q(completed_on__lte=cutoff)
+    )
+    return tasks.annotate(
+        status_at_cutoff=Case(
+            When(finished, then=F("status")),
+            When(status=TaskStatus.PAUSED, then=Value(TaskStatus.PAUSED.value)),
+            When(due_date__lt=cutoff, then=Value(TaskStatus.OVERDUE.value)),
+            When(status=TaskStatus.NOT_STARTED, then=Value(TaskStatus.NOT_STARTED.value)),
+            default=Value(TaskStatus.IN_PROGRESS.value),
+            output_field=CharField(),
+        )
+    )
+
+
+def _at_cutoff(key: str) -> Q:
+    from programs.models import FINISHED_STATUSES
+    from programs.stats import FINISHED
+
+    if key == FINISHED:
+        return Q(status_at_cutoff__in=FINISHED_STATUSES)
+    return Q(status_at_cutoff=key)
+
+
 def build_tasks(unit, period, today) -> dict:
     from programs.forms import TRACKED
-    from programs.models import FINISHED_STATUSES, TaskStatus
-    from programs.stats import FINISHED, status_filter
+    from programs.models import TaskStatus
+    from programs.stats import FINISHED
 
-    tasks = _period_tasks(unit, period)
+    tasks = _as_of(_period_tasks(unit, period), today)
     statuses = [
         (FINISHED, _("Hoàn thành")),
         (TaskStatus.IN_PROGRESS.value, _("Đang thực hiện")),
@@ -61,7 +94,7 @@ def build_tasks(unit, period, today) -> dict:
     ]
     counts = tasks.aggregate(
         total=Count("pk"),
-        **{key: Count("pk", filter=status_filter(key, today)) for key, _l in statuses},
+        **{key: Count("pk", filter=_at_cutoff(key)) for key, _l in statuses},
     )
     if not counts["total"]:
         return empty(_("Không có nhiệm vụ của chương trình đến hạn trong kỳ."))
@@ -82,7 +115,7 @@ def build_tasks(unit, period, today) -> dict:
     figures = [figure(_("Tổng số nhiệm vụ trong kỳ"), counts["total"], link())]
     figures += [figure(label, counts[key], link(key)) for key, label in statuses]
     rows = []
-    effective = tasks.with_effective_status(today).select_related("responsible")
+    effective = tasks.select_related("responsible")
     for n, task in enumerate(
         effective.prefetch_related("evidence").order_by("due_date", "position"), start=1
     ):
@@ -93,7 +126,7 @@ def build_tasks(unit, period, today) -> dict:
                     task.text.strip(),
                     task.due_date.strftime("%d/%m/%Y"),
                     task.responsible.full_name if task.responsible else task.responsible_office,
-                    str(TaskStatus(task.effective_status).label),
+                    str(TaskStatus(task.status_at_cutoff).label),
                     "; ".join(e.original_name for e in task.evidence.all()),
                 ],
                 "link": reverse("programs:task", args=[task.pk]),
@@ -102,7 +135,7 @@ def build_tasks(unit, period, today) -> dict:
     by_quarter = {
         r["quarter"]: r
         for r in tasks.values("quarter").annotate(
-            total=Count("pk"), finished=Count("pk", filter=Q(status__in=FINISHED_STATUSES))
+            total=Count("pk"), finished=Count("pk", filter=_at_cutoff(FINISHED))
         )
     }
     quarters = [
@@ -318,12 +351,12 @@ def build_inspections(unit, period, today) -> dict:
 
 
 def build_carried(unit, period, today) -> dict:
-    from programs.models import FINISHED_STATUSES, TaskStatus
+    from programs.models import TaskStatus
+    from programs.stats import FINISHED
 
     open_tasks = (
-        _period_tasks(unit, period)
-        .exclude(status__in=FINISHED_STATUSES)
-        .with_effective_status(today)
+        _as_of(_period_tasks(unit, period), today)
+        .exclude(_at_cutoff(FINISHED))
         .select_related("responsible")
         .order_by("due_date", "position")
     )
@@ -333,7 +366,7 @@ def build_carried(unit, period, today) -> dict:
                 n,
                 t.text.strip(),
                 t.due_date.strftime("%d/%m/%Y"),
-                str(TaskStatus(t.effective_status).label),
+                str(TaskStatus(t.status_at_cutoff).label),
             ],
             "link": reverse("programs:task", args=[t.pk]),
         }

@@ -91,12 +91,9 @@ def _default_recipients(unit) -> list[str]:
     return recipients
 
 
-def live_sections(report: Report, today: datetime.date | None = None) -> list[dict]:
-    return sections.compute(
-        report.unit,
-        Period(report.period_start, report.period_end),
-        today or timezone.localdate(),
-    )
+def live_sections(report: Report, cutoff: datetime.date) -> list[dict]:
+    """The sections' figures as of ``cutoff`` (a task finished after it was still open)."""
+    return sections.compute(report.unit, Period(report.period_start, report.period_end), cutoff)
 
 
 def texts_of(report: Report) -> dict:
@@ -108,13 +105,16 @@ def texts_of(report: Report) -> dict:
 
 def content_of(report: Report, today: datetime.date | None = None) -> dict:
     """What the page and the files show: the frozen snapshot of an issued report, else the
-    live figures with the current texts."""
+    live figures, as of the cut-off the report will be issued with, with the current texts."""
     if report.is_frozen and report.snapshot:
         return report.snapshot
+    today = today or timezone.localdate()
+    cutoff = report.cutoff_on(today)
     return {
-        "sections": live_sections(report, today),
+        "sections": live_sections(report, cutoff),
         "texts": texts_of(report),
-        "computed_on": (today or timezone.localdate()).isoformat(),
+        "computed_on": today.isoformat(),
+        "cutoff": cutoff.isoformat(),
     }
 
 
@@ -126,7 +126,11 @@ def update_texts(*, report: Report, actor, data: dict) -> Report:
     if locked.is_frozen:
         raise ValidationError(_("Báo cáo đã ban hành; không sửa được nội dung."))
     editable = (*TEXT_FIELDS, "title", "signer_capacity", "signer_title", "signer_name")
-    before = {name: getattr(locked, name) for name in (*editable, "remarks", "recipients")}
+    before = {
+        name: getattr(locked, name) for name in (*editable, "remarks", "recipients", "cutoff")
+    }
+    if "cutoff" in data:
+        locked.cutoff = data["cutoff"]
     for name in editable:
         if name in data:
             setattr(locked, name, (data[name] or "").strip())
@@ -183,6 +187,12 @@ def issue_report(*, report: Report, actor, day: datetime.date) -> Report:
         )
     if day < locked.period_start:
         raise ValidationError(_("Ngày ban hành không được trước ngày bắt đầu kỳ báo cáo."))
+    cutoff = locked.cutoff_on(day)
+    if cutoff > day:
+        raise ValidationError(
+            _("Số liệu tính đến ngày %(cutoff)s, sau ngày ban hành.")
+            % {"cutoff": cutoff.strftime("%d/%m/%Y")}
+        )
     document = issue_document(
         unit=locked.unit,
         doc_type=DOC_TYPE,
@@ -195,11 +205,13 @@ def issue_report(*, report: Report, actor, day: datetime.date) -> Report:
     locked.issued_document = document
     locked.number_symbol = document.number_symbol
     locked.issued_on = day
+    locked.cutoff = cutoff
     locked.status = ReportStatus.ISSUED
     locked.snapshot = {
-        "sections": live_sections(locked, day),
+        "sections": live_sections(locked, cutoff),
         "texts": texts_of(locked),
         "computed_on": day.isoformat(),
+        "cutoff": cutoff.isoformat(),
     }
     locked.save()
     record(

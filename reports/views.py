@@ -186,6 +186,7 @@ def _texts_form(report, data=None):
     keys = [s.key for s in report_sections.sections()]
     initial = {
         "title": report.title,
+        "cutoff": report.cutoff,
         "situation": report.situation,
         "shortcomings": report.shortcomings,
         "next_tasks": report.next_tasks,
@@ -212,6 +213,7 @@ def _detail(request, report, texts_form=None, status=200):
         "report": report,
         "sections": sections,
         "computed_on": content.get("computed_on"),
+        "cutoff_statement": export.cutoff_statement(content),
         "form": form,
         "issue_form": IssueForm() if editable else None,
         "can_submit": _is_office(request.user, report) and report.can_submit,

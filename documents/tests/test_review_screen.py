@@ -39,7 +39,7 @@ def test_upload_review_correct_and_save(client, clerk, seat):
     assert response.url == reverse("documents:import_review", args=[draft.pk])
     page = client.get(response.url).content.decode()
     assert "Văn bản gốc" in page and "Nhiệm vụ cụ thể, thời gian thực hiện" in page
-    assert "Khi lưu, hệ thống sẽ" in page and "Đã tạo chương trình mới với 29 mục" in page
+    assert "Khi lưu, hệ thống sẽ" in page and "Tạo chương trình mới với 29 mục" in page
     assert not Program.objects.exists()  # the preview saved nothing
 
     response = client.post(
