@@ -556,19 +556,21 @@ def issue_letter(*, step, actor, day=None):
     """Number the letter of ``step`` from the unit's outgoing register and record the number
     and date on the step.
 
-    The number is taken with ``outgoing.services.next_number`` (atomic, in this transaction:
-    a refusal below gives it back); the code is the type's abbreviation and the People's
-    Committee's ("05/TB-UBND"), a Công văn's the committee's and the drafting unit's
-    ("06/UBND-VP"). The register's line is written like ``outgoing.services.issue_document``
-    writes it, which has no parameter for an issuer other than the register's own.
+    The number is taken by ``outgoing.services.issue_document``, the one numbering path
+    (atomic, in this transaction: a refusal below gives it back), with the People's
+    Committee as issuer ("05/TB-UBND"; a Công văn's code also names the drafting unit:
+    "06/UBND-VP").
     """
     from citizens import letters
     from outgoing import doctypes
-    from outgoing.models import IssuedDocument, Numbering, Series
-    from outgoing.services import next_number, register_for
+    from outgoing.services import issue_document
 
     day = day or timezone.localdate()
-    step = HandlingStep.objects.select_for_update().select_related("petition__unit").get(pk=step.pk)
+    step = (
+        HandlingStep.objects.select_for_update(of=("self",))
+        .select_related("petition__unit")
+        .get(pk=step.pk)
+    )
     petition = step.petition
     spec = letters.spec_for(step)
     errors = []
@@ -584,48 +586,21 @@ def issue_letter(*, step, actor, day=None):
         errors.append(_("Ngày ban hành văn bản không thể sau ngày hôm nay."))
     if errors:
         raise ValidationError(errors)
-    unit = petition.unit
-    register = register_for(unit)
     doc_type = doctypes.canonical(spec.doc_type)
-    number = next_number(unit, doc_type, day)
-    key = doc_type if register.numbering == Numbering.PER_TYPE else ""
-    series = Series.objects.get(unit=unit, year=day.year, doc_type=key)
-    code = doctypes.code_for(doc_type, letters.ISSUER_CODE, register.drafting_code)
-    number_symbol = doctypes.number_symbol(number, code)
-    if IssuedDocument.objects.filter(
-        unit=unit, year=day.year, number_symbol=number_symbol
-    ).exists():
-        raise ValidationError(
-            _("Số, ký hiệu %(symbol)s đã được cấp trong năm %(year)s.")
-            % {"symbol": number_symbol, "year": day.year}
-        )
-    summary = f"{doc_type} {spec.summary} (đơn {petition.receipt_code})"
-    document = IssuedDocument.objects.create(
-        unit=unit,
-        series=series,
-        year=day.year,
-        number=number,
-        number_symbol=number_symbol,
-        issued_on=day,
+    document = issue_document(
+        unit=petition.unit,
         doc_type=doc_type,
-        summary=summary[:400],
-        signer="",
-        recipients=[],
-        issued_by=actor if actor is not None and actor.is_authenticated else None,
+        day=day,
+        summary=f"{doc_type} {spec.summary} (đơn {petition.receipt_code})",
+        actor=actor,
+        issuer_code=letters.ISSUER_CODE,
     )
+    number_symbol = document.number_symbol
     step.letter, step.document_number, step.document_date = document, number_symbol, day
     step.save(update_fields=["letter", "document_number", "document_date"])
     record(
         actor=actor,
-        unit=unit,
-        target=document,
-        verb="create",
-        summary=_("Cấp số %(symbol)s ngày %(day)s: %(summary)s")
-        % {"symbol": number_symbol, "day": day.strftime("%d/%m/%Y"), "summary": summary},
-    )
-    record(
-        actor=actor,
-        unit=unit,
+        unit=petition.unit,
         target=petition,
         verb="change",
         summary=_("Đơn %(code)s: %(step)s – văn bản số %(symbol)s ngày %(day)s")

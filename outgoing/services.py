@@ -62,17 +62,20 @@ def issue_document(
     program: Program | None = None,
     signer: str = "",
     recipients=(),
+    issuer_code: str = "",
 ) -> IssuedDocument:
-    """Take the next number and write the register's line for it.
+    """Take the next number and write the register's line for it: the one path every
+    numbered document of a unit takes (programs, urging letters, petition letters).
 
-    The code is the type's abbreviation and the issuer's ("05/CTr-BCĐ"). A number and code
-    already given this year (after a change of numbering in mid-year) is refused, and the
-    number taken goes back.
+    The code is the type's abbreviation and the issuer's ("05/CTr-BCĐ"); ``issuer_code``
+    names an issuer other than the register's own (the People's Committee's "UBND" on a
+    petition letter: "05/TB-UBND"). A number and code already given this year (after a
+    change of numbering in mid-year) is refused, and the number taken goes back.
     """
     register = register_for(unit)
     doc_type = doctypes.canonical(doc_type)
     series, number = _take(unit, doc_type, day)
-    code = doctypes.code_for(doc_type, register.issuer_code, register.drafting_code)
+    code = doctypes.code_for(doc_type, issuer_code or register.issuer_code, register.drafting_code)
     number_symbol = doctypes.number_symbol(number, code)
     if IssuedDocument.objects.filter(
         unit=unit, year=day.year, number_symbol=number_symbol
@@ -119,7 +122,9 @@ def issue_program(*, program: Program, actor, day: datetime.date) -> IssuedDocum
        through ``update_program_document`` (which checks the date and records the change).
        Any refusal rolls the whole of it back: the number is not used up.
     """
-    locked = Program.objects.select_for_update().select_related("unit").get(pk=program.pk)
+    locked = (
+        Program.objects.select_for_update(of=("self",)).select_related("unit").get(pk=program.pk)
+    )
     if has_number(locked.number_symbol) or locked.issued_documents.exists():
         raise ValidationError(
             _("Chương trình đã có số %(symbol)s; không cấp số lại.")

@@ -180,7 +180,7 @@ def issue_report(*, report: Report, actor, day: datetime.date) -> Report:
     figure and text of the report in its snapshot."""
     from outgoing.services import issue_document
 
-    locked = Report.objects.select_for_update().select_related("unit").get(pk=report.pk)
+    locked = Report.objects.select_for_update(of=("self",)).select_related("unit").get(pk=report.pk)
     if locked.is_frozen:
         raise ValidationError(
             _("Báo cáo đã có số %(symbol)s; không cấp số lại.") % {"symbol": locked.number_symbol}
