@@ -201,9 +201,7 @@ def test_the_office_of_the_same_unit_resets_a_lost_device(client, clerk, member_
     assert TOTPDevice.objects.filter(user=member_user).exists()
 
 
-def test_nobody_resets_their_own_device_nor_an_administrators(
-    client, clerk, member_user, handler
-):
+def test_nobody_resets_their_own_device_nor_an_administrators(client, clerk, member_user, handler):
     _with_device(member_user)
     _with_device(handler)
     client.force_login(member_user)
