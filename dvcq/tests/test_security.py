@@ -194,6 +194,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-_=+",
     "ALLOWED_HOSTS": "dvcq.example.vn",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "DVCQ_IDENTITY_KEY": "sf8NcGZ0rJ0mI0V6Pq2Xb2k3o1oY0oFJxk2bR3Yc8l4=",
 }
 
 
