@@ -122,7 +122,9 @@ def otp_enrol(request):
 @login_required
 def recovery_codes(request):
     """How many recovery codes are left; a POST makes a new set (the old ones stop working)."""
-    if not (second_factor.has_device(request.user) and request.user.is_verified()):
+    if not second_factor.has_device(request.user):
+        return redirect("accounts:otp_enrol")
+    if not request.user.is_verified():
         return redirect("accounts:otp_verify")
     if request.method == "POST":
         codes = second_factor.regenerate_recovery_codes(request)
