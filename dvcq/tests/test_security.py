@@ -234,3 +234,33 @@ def test_production_settings_secure_the_cookies_and_redirect_to_https(tmp_path):
         code, {**PRODUCTION_ENV, "DVCQ_DATA_DIR": str(tmp_path), "SECURE_PROXY_SSL": "true"}
     )
     assert "HTTP_X_FORWARDED_PROTO" in behind_proxy.stdout
+
+
+def test_uploaded_files_are_readable_by_the_service_account_only(settings, clerk):
+    """Another local account on the server (a curious clerk with a shell) reads no upload,
+    whatever the umask of the process that stored it."""
+    import stat
+
+    from programs.tests.helpers import pdf_upload
+
+    old_umask = os.umask(0o022)
+    try:
+        services.intake(
+            unit=clerk.unit,
+            actor=clerk,
+            data={
+                "received_on": datetime.date(2026, 8, 3),
+                "channel": Channel.POST,
+                "case_type": CaseType.DENUNCIATION,
+                "content": "Tố cáo",
+                "summary": "Tố cáo cán bộ",
+            },
+            people=[{"name": "Người Tố Cáo"}],
+            files=[pdf_upload("don.pdf")],
+        )
+    finally:
+        os.umask(old_umask)
+    stored = list((settings.EVIDENCE_ROOT / "citizens").iterdir())
+    assert len(stored) == 1
+    assert stat.S_IMODE(stored[0].stat().st_mode) == 0o600
+    assert stat.S_IMODE(stored[0].parent.stat().st_mode) == 0o700
