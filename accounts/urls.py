@@ -11,5 +11,5 @@ urlpatterns = [
     path("xac-thuc/dang-ky/", views.otp_enrol, name="otp_enrol"),
     path("xac-thuc/ma-du-phong/", views.recovery_codes, name="recovery_codes"),
     path("xac-thuc/dat-lai/", views.otp_reset_list, name="otp_reset_list"),
-    path("xac-thuc/dat-lai/<int:pk>/", views.otp_reset, name="otp_reset"),
+    path("xac-thuc/dat-lai/<int:user_id>/", views.otp_reset, name="otp_reset"),
 ]

@@ -157,8 +157,8 @@ def otp_reset_list(request):
 
 @login_required
 @require_POST
-def otp_reset(request, pk: int):
-    user = get_object_or_404(User, pk=pk)
+def otp_reset(request, user_id: int):
+    user = get_object_or_404(User, pk=user_id)
     if not second_factor.may_reset(request.user, user):
         raise PermissionDenied
     second_factor.reset(actor=request.user, user=user)
