@@ -54,8 +54,8 @@ class RecoveryCodes(ThrottlingMixin, Device):
     """A user's set of single-use recovery codes: a django-otp device, so a code entered at
     the verify step marks the session as verified like a TOTP code.
 
-    Only the SHA-256 digest of each code is stored (``RecoveryCode``). A code is 10 random
-    base-32 characters (50 bits), so a plain digest cannot be reversed by guessing; a slow
+    Only the SHA-256 digest of each code is stored (``RecoveryCode``). A code is 16 random
+    base-32 characters (80 bits), so a plain digest cannot be reversed by guessing; a slow
     password hash is not needed and would make every check take seconds.
     """
 

@@ -13,7 +13,7 @@ from accounts.models import RecoveryCode, RecoveryCodes
 
 COUNT = 10
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read from paper
-LOOKS_LIKE_CODE = re.compile(r"^[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}$")
+LOOKS_LIKE_CODE = re.compile(r"^[A-Za-z0-9]{4}(-?[A-Za-z0-9]{4}){3}$")
 
 
 def normalise(token: str) -> str:
@@ -25,8 +25,10 @@ def digest(token: str) -> str:
 
 
 def _new_code() -> str:
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(10))
-    return f"{raw[:5]}-{raw[5:]}"
+    """16 characters of a 32-letter alphabet: 80 random bits, so even the unsalted digest
+    cannot be reversed by trying every code."""
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(16))
+    return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
 
 
 @transaction.atomic

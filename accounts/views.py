@@ -45,10 +45,12 @@ class CodeForm(forms.Form):
 class VerifyForm(forms.Form):
     token = forms.RegexField(
         label=gettext_lazy("Mã xác thực (6 chữ số) hoặc mã dự phòng"),
-        regex=r"^\s*(\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})\s*$",
-        max_length=20,
+        regex=r"^\s*(\d{6}|[A-Za-z0-9]{4}(-?[A-Za-z0-9]{4}){3})\s*$",
+        max_length=24,
         error_messages={
-            "invalid": gettext_lazy("Nhập mã 6 chữ số, hoặc một mã dự phòng dạng ABCDE-FGHJK.")
+            "invalid": gettext_lazy(
+                "Nhập mã 6 chữ số, hoặc một mã dự phòng dạng ABCD-EFGH-JKLM-NPQR."
+            )
         },
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )

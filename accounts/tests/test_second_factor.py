@@ -113,7 +113,7 @@ def test_every_failed_code_is_in_the_audit_log(client, gate, handler):
     for _ in range(2):
         _unthrottle(handler)
         client.post(reverse("accounts:otp_verify"), {"token": "000000"})
-    client.post(reverse("accounts:otp_verify"), {"token": "AAAAA-BBBBB"})
+    client.post(reverse("accounts:otp_verify"), {"token": "AAAA-BBBB-CCCC-DDDD"})
     failures = AuditEvent.objects.filter(target_id=handler.pk, verb="otp_failure")
     assert failures.count() == 3
     assert all(event.actor == handler for event in failures)
