@@ -1,5 +1,6 @@
 """System checks of the deployment's secrets: with DEBUG off, DVCQ refuses to run without
-an identity key of its own (the demo key is public: it is in the source code).
+an identity key of its own (the demo key is public: it is in the source code), or with the
+development SECRET_KEY of ``.env.example``.
 
 The checks run before ``migrate``, ``runserver``, ``check --deploy`` and most commands;
 ``dvcq.wsgi`` runs them too, since gunicorn does not.
@@ -51,10 +52,29 @@ def identity_key(app_configs=None, **kwargs):
     return errors
 
 
+# The default of settings.py and .env.example (public, so refused in production).
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me"  # noqa: S105
+
+
+@checks.register(checks.Tags.security)
+def published_secret_key(app_configs=None, **kwargs):
+    """The development SECRET_KEY is in the source code: with it, anyone could forge what
+    Django signs (messages, PIN digests of petition receipts)."""
+    if settings.DEBUG or settings.SECRET_KEY != DEV_SECRET_KEY:
+        return []
+    return [
+        checks.Error(
+            "SECRET_KEY là khoá phát triển công khai trong mã nguồn khi DEBUG tắt.",
+            hint='Tạo khoá riêng: python3 -c "import secrets; print(secrets.token_urlsafe(50))"',
+            id="dvcq.E004",
+        )
+    ]
+
+
 def refuse_without_identity_key() -> None:
     """Stop a server process (gunicorn, uvicorn) that would run without its own key."""
     from django.core.exceptions import ImproperlyConfigured
 
-    errors = identity_key()
+    errors = identity_key() + published_secret_key()
     if errors:
         raise ImproperlyConfigured("\n".join(f"{e.msg} {e.hint}" for e in errors))

@@ -264,3 +264,19 @@ def test_uploaded_files_are_readable_by_the_service_account_only(settings, clerk
     assert len(stored) == 1
     assert stat.S_IMODE(stored[0].stat().st_mode) == 0o600
     assert stat.S_IMODE(stored[0].parent.stat().st_mode) == 0o700
+
+
+def test_production_refuses_the_published_development_secret_key(tmp_path):
+    """An operator who copies .env.example and only turns DEBUG off."""
+    code = (
+        "import django; django.setup(); from django.core.management import call_command;"
+        "call_command('check')"
+    )
+    env = {
+        **PRODUCTION_ENV,
+        "DVCQ_DATA_DIR": str(tmp_path),
+        "SECRET_KEY": "dev-only-insecure-key-change-me",
+    }
+    result = _run(code, env)
+    assert result.returncode != 0 and "dvcq.E004" in result.stderr + result.stdout
+    assert _run("import dvcq.wsgi", env).returncode != 0
