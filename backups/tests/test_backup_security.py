@@ -161,3 +161,35 @@ def test_a_manifest_path_outside_the_backup_is_refused(site, tmp_path, name):
     planted.write_text("ngoài bản sao lưu", "utf-8")
     _relist(backup, name, planted)
     _refused(inst, backup, "nằm ngoài thư mục sao lưu")
+
+
+@pytest.mark.postgresql
+def test_postgresql_backup_holds_no_session_nor_clear_totp_secret(tmp_path):
+    """The same insider on PostgreSQL: pg_dump leaves the tables' data out; restore puts the
+    sealed secrets back and the next enrolment still gets a fresh id."""
+    from backups.tests.helpers import pg_url, recreate_pg_database
+
+    name = "dvcq_backup_security_test"
+    recreate_pg_database(name)
+    try:
+        inst = Installation(tmp_path / "site", pg_url(name))
+        inst.env["DVCQ_REQUIRE_2FA"] = "false"
+        inst.run("migrate", "--noinput", "-v", "0")
+        key = inst.shell(SETUP).strip()
+        backup = tmp_path / "backup"
+        inst.run("backup", "--output", str(backup))
+        raw = _every_byte(backup)
+        assert key.encode() not in raw and TOTP_KEY.encode() not in raw
+        recreate_pg_database(name)
+        inst.run("restore", str(backup))
+        back = inst.shell(
+            "from django_otp.plugins.otp_totp.models import TOTPDevice as D; "
+            "from django.contrib.sessions.models import Session; "
+            "from accounts.models import User; "
+            "print(list(D.objects.values_list('key', flat=True)), Session.objects.count()); "
+            "print(D.objects.create(user=User.objects.get(), name='x', key='00').pk)"
+        )
+        assert TOTP_KEY in back and "] 0" in back
+        assert back.split()[-1] == "2"
+    finally:
+        recreate_pg_database(name, drop_only=True)
