@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -63,14 +64,12 @@ def _next(request) -> str:
     return "/"
 
 
+@transaction.atomic
 def _matching_device(user, token: str):
-    """The device that accepts ``token`` (spending it), or ``None``."""
-    if LOOKS_LIKE_CODE.match(token):
-        for device in RecoveryCodes.objects.filter(user=user, confirmed=True):
-            if device.verify_token(token):
-                return device
-        return None
-    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+    """The device that accepts ``token`` (spending it), or ``None``. The devices are locked
+    so that two requests racing with one code cannot both pass (nor skip the throttle)."""
+    model = RecoveryCodes if LOOKS_LIKE_CODE.match(token) else TOTPDevice
+    for device in model.objects.select_for_update().filter(user=user, confirmed=True):
         if device.verify_token(token):
             return device
     return None
