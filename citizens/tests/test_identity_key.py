@@ -209,3 +209,34 @@ def test_rotation_needs_an_old_key(settings, sealed_everywhere):
     settings.DVCQ_IDENTITY_KEY = NEW
     with pytest.raises(CommandError, match="khoá cũ"):
         _rotate()
+
+
+ALLOWED_SEAL_BYTES = (
+    "citizens/services.py",  # attachments: re-sealed by reseal_attachments
+    "citizens/rotation.py",
+    "backups/credentials.py",  # a backup's own file, sealed at backup time
+)
+
+
+def test_every_sealed_value_is_in_a_column_the_rotation_finds():
+    """The rotation finds sealed columns by name (``sealed``/``sealed_*``): a value sealed
+    into a column named otherwise would stay under the old key for ever."""
+    import re
+
+    assignment = re.compile(r"""\bsealed(_\w+)?"?\s*[:=]\s*(crypto\.)?seal\(""")
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        if any(part in (".venv", "node_modules", "tests", "migrations") for part in path.parts):
+            continue
+        name = path.relative_to(ROOT).as_posix()
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            code = line.split("#")[0]
+            sealed_text = re.search(r"(?<![\w.])(crypto\.)?seal\(", code) and "def " not in code
+            if sealed_text and not assignment.search(code):
+                offenders.append(f"{name}:{number}: {line.strip()}")
+            sealed_bytes = re.search(r"(?<!un)seal_bytes\(", code) and "def " not in code
+            if sealed_bytes and name not in ALLOWED_SEAL_BYTES:
+                offenders.append(f"{name}:{number}: {line.strip()}")
+    assert offenders == []
+    labels = {model._meta.label for model, _fields in rotation.sealed_columns()}
+    assert {"citizens.Petitioner", "citizens.Petition", "citizens.Visit"} <= labels
