@@ -1,18 +1,27 @@
-"""Log in and out, and the second factor: enrol a TOTP device, verify a code."""
+"""Log in and out, and the second factor: enrol a TOTP device, verify a code (or a recovery
+code), regenerate recovery codes, and the office's reset of a lost device."""
 
 import segno
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
-from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import second_factor
 from accounts.forms import LoginForm
-from accounts.second_factor import pending_device
+from accounts.models import RecoveryCodes, Role, User
+from accounts.recovery import LOOKS_LIKE_CODE, remaining
+
+WRONG_CODE = gettext_lazy("Mã xác thực không đúng hoặc đã hết hạn.")
 
 
 class LoginView(auth_views.LoginView):
@@ -34,6 +43,20 @@ class CodeForm(forms.Form):
     )
 
 
+class VerifyForm(forms.Form):
+    token = forms.RegexField(
+        label=gettext_lazy("Mã xác thực (6 chữ số) hoặc mã dự phòng"),
+        regex=r"^\s*(\d{6}|[A-Za-z0-9]{4}(-?[A-Za-z0-9]{4}){3})\s*$",
+        max_length=24,
+        error_messages={
+            "invalid": gettext_lazy(
+                "Nhập mã 6 chữ số, hoặc một mã dự phòng dạng ABCD-EFGH-JKLM-NPQR."
+            )
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
+
+
 def _next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
@@ -41,15 +64,30 @@ def _next(request) -> str:
     return "/"
 
 
+@transaction.atomic
+def _matching_device(user, token: str):
+    """The device that accepts ``token`` (spending it), or ``None``. The devices are locked
+    so that two requests racing with one code cannot both pass (nor skip the throttle)."""
+    model = RecoveryCodes if LOOKS_LIKE_CODE.match(token) else TOTPDevice
+    for device in model.objects.select_for_update().filter(user=user, confirmed=True):
+        if device.verify_token(token):
+            return device
+    return None
+
+
 @login_required
 def otp_verify(request):
-    form = CodeForm(request.POST or None)
+    form = VerifyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_data["token"].strip())
+        token = form.cleaned_data["token"].strip()
+        device = _matching_device(request.user, token)
         if device is not None:
             otp_login(request, device)
+            if isinstance(device, RecoveryCodes):
+                second_factor.record_recovery_use(request.user)
             return redirect(_next(request))
-        form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
+        second_factor.record_failure(request.user, step=_("xác thực"))
+        form.add_error("token", WRONG_CODE)
     return render(
         request, "accounts/otp_verify.html", {"form": form, "next": _next(request)}, status=200
     )
@@ -57,19 +95,77 @@ def otp_verify(request):
 
 @login_required
 def otp_enrol(request):
-    device = pending_device(request.user)
+    if not second_factor.may_enrol(request):
+        context = {"next": _next(request)}
+        return render(request, "accounts/otp_enrol_refused.html", context, status=403)
+    device = second_factor.pending_device(request.user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"].strip()):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            return redirect(_next(request))
-        form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
+            codes = second_factor.confirm_enrolment(request, device)
+            return render(
+                request,
+                "accounts/otp_recovery_codes.html",
+                {"codes": codes, "next": _next(request)},
+            )
+        second_factor.record_failure(request.user, step=_("đăng ký"))
+        form.add_error("token", WRONG_CODE)
     context = {
         "form": form,
         "next": _next(request),
+        "replacing": second_factor.has_device(request.user),
         "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=4),
         "secret": device.config_url.split("secret=")[1].split("&")[0],
     }
     return render(request, "accounts/otp_enrol.html", context)
+
+
+@login_required
+def recovery_codes(request):
+    """How many recovery codes are left; a POST makes a new set (the old ones stop working)."""
+    if not second_factor.has_device(request.user):
+        return redirect("accounts:otp_enrol")
+    if not request.user.is_verified():
+        return redirect("accounts:otp_verify")
+    if request.method == "POST":
+        codes = second_factor.regenerate_recovery_codes(request)
+        return render(request, "accounts/otp_recovery_codes.html", {"codes": codes, "next": "/"})
+    return render(request, "accounts/otp_recovery.html", {"remaining": remaining(request.user)})
+
+
+def _resettable(actor):
+    """Users with a device whose second factor ``actor`` may reset."""
+    users = User.objects.filter(totpdevice__confirmed=True).exclude(pk=actor.pk).distinct()
+    if not (actor.is_superuser or actor.is_staff):
+        users = users.filter(unit_id=actor.unit_id, is_staff=False, is_superuser=False)
+    return users.select_related("unit").order_by("username")
+
+
+def _may_reset_anyone(user) -> bool:
+    return (
+        user.is_superuser
+        or user.is_staff
+        or (user.role == Role.OFFICE and user.unit_id is not None)
+    )
+
+
+@login_required
+def otp_reset_list(request):
+    if not _may_reset_anyone(request.user):
+        raise PermissionDenied
+    return render(request, "accounts/otp_reset.html", {"users": _resettable(request.user)[:200]})
+
+
+@login_required
+@require_POST
+def otp_reset(request, user_id: int):
+    user = get_object_or_404(User, pk=user_id)
+    if not second_factor.may_reset(request.user, user):
+        raise PermissionDenied
+    second_factor.reset(actor=request.user, user=user)
+    messages.success(
+        request,
+        _("Đã đặt lại xác thực hai bước của %(user)s; lần đăng nhập tới họ sẽ đăng ký lại.")
+        % {"user": user.display_name},
+    )
+    return redirect("accounts:otp_reset_list")

@@ -38,6 +38,10 @@ VERB_LABELS = {
     "revise": _("Điều chỉnh"),
     "urge": _("Đôn đốc"),
     "withdraw": _("Rút"),
+    "otp_enrol": _("Đăng ký xác thực hai bước"),
+    "otp_reset": _("Đặt lại xác thực hai bước"),
+    "otp_recovery": _("Mã dự phòng"),
+    "otp_failure": _("Nhập sai mã xác thực"),
 }
 
 

@@ -7,6 +7,11 @@ A backup is a folder::
     database.sqlite3         SQLite: a copy made with the online backup API
     database.dump            PostgreSQL: ``pg_dump --format=custom``
     files/<root>/...         every stored-file root (evidence, pending imports)
+    credentials.sealed       TOTP secrets and recovery-code digests, sealed with the
+                             identity key (``backups.credentials``); sessions are left out
+
+Every folder is created 0700 and every file 0600: a backup holds denouncers' sealed
+identities and every user's password hash.
 
 The uploads (``files/evidence``) are every file of the storage ``STORAGES["evidence"]``:
 the folder ``EVIDENCE_ROOT`` (``"evidence_storage": "local"``, also assumed when a manifest
@@ -14,7 +19,9 @@ says nothing), or every object of the S3-compatible bucket under its key prefix
 (``"s3"``), downloaded with the storage's own boto3 bucket. The layout is the same either
 way, so checksums cover both and a backup of one kind restores into the other.
 
-``restore`` checks every checksum before it changes anything, puts the database back
+``restore`` refuses a backup holding a symbolic link, a special file, or a manifest path
+outside its folder (absolute, ``..``), and checks every checksum and opens the sealed
+credentials before it changes anything; puts the database back
 (``Connection.backup`` for SQLite, ``pg_restore --clean --single-transaction`` then
 ``VACUUM (ANALYZE)`` for PostgreSQL), swaps the file folders in (with S3: uploads every file
 of the backup under its exact name, then deletes the objects under the prefix that the
@@ -39,6 +46,7 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection, connections, transaction
 from django.utils.translation import gettext as _
 
+from backups import credentials
 from dvcq.planner import refresh_planner_statistics
 from dvcq.storage import ALIAS as EVIDENCE_ALIAS
 
@@ -245,7 +253,8 @@ def _dump_database(folder: Path) -> tuple[str, dict[str, int]]:
         finally:
             destination.close()
             source.close()
-        return SQLITE_FILE, _sqlite_counts(target)
+        sealed = credentials.take_from_sqlite(target, folder)
+        return SQLITE_FILE, {**_sqlite_counts(target), **sealed}
     # PostgreSQL: count inside a repeatable-read snapshot and let pg_dump read that snapshot.
     with transaction.atomic():
         with connection.cursor() as cursor:
@@ -253,7 +262,19 @@ def _dump_database(folder: Path) -> tuple[str, dict[str, int]]:
             cursor.execute("SELECT pg_export_snapshot()")
             snapshot = cursor.fetchone()[0]
         counts = count_records()
-        _run(["pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={folder / PG_FILE}"])
+        counts.update(credentials.take_from_postgresql(folder))
+        for model in credentials.LEFT_OUT:
+            counts[model._meta.label] = 0
+        left_out = [f"--exclude-table-data={t}" for t in credentials.tables_without_data()]
+        _run(
+            [
+                "pg_dump",
+                "--format=custom",
+                f"--snapshot={snapshot}",
+                *left_out,
+                f"--file={folder / PG_FILE}",
+            ]
+        )
     return PG_FILE, counts
 
 
@@ -273,12 +294,17 @@ def create_backup(output: Path) -> dict:
             _("Thư mục %s đã có dữ liệu; hãy chọn một thư mục mới hoặc trống.") % output
         )
     output.mkdir(parents=True, exist_ok=True)
+    output.chmod(0o700)
+    umask = os.umask(0o077)  # pg_dump and every file written here: owner only
     try:
         database_file, counts = _dump_database(output)
         _copy_files(output)
     except BaseException:
         shutil.rmtree(output, ignore_errors=True)
         raise
+    finally:
+        os.umask(umask)
+    _owner_only(output)
     files = {
         path.relative_to(output).as_posix(): {"sha256": sha256(path), "size": path.stat().st_size}
         for path in sorted(output.rglob("*"))
@@ -293,11 +319,23 @@ def create_backup(output: Path) -> dict:
             name for name in ("evidence", "imports") if (output / "files" / name).is_dir()
         ),
         "evidence_storage": "local" if evidence_is_local() else "s3",
+        "credentials": credentials.FILE,
         "counts": counts,
         "files": files,
     }
     (output / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
+    (output / MANIFEST).chmod(0o600)
     return manifest
+
+
+def _owner_only(folder: Path) -> None:
+    """Folders 0700, files 0600 (copied uploads keep their source's mode otherwise)."""
+    for root, dirs, files in os.walk(folder):
+        Path(root).chmod(0o700)
+        for name in dirs:
+            (Path(root) / name).chmod(0o700)
+        for name in files:
+            (Path(root) / name).chmod(0o600)
 
 
 def verify_backup(folder: Path) -> dict:
@@ -316,6 +354,7 @@ def verify_backup(folder: Path) -> dict:
         raise BackupError(
             _("Bản sao lưu có định dạng %s, phiên bản này không đọc được.") % manifest.get("format")
         )
+    _refuse_unsafe_entries(folder, manifest)
     bad = []
     for name, meta in listed.items():
         path = folder / name
@@ -340,6 +379,60 @@ def verify_backup(folder: Path) -> dict:
             % {"n": len(bad), "first": bad[0]}
         )
     return manifest
+
+
+def _unsafe_name(name) -> bool:
+    """Whether a manifest path could point outside the backup folder."""
+    if not isinstance(name, str) or not name or "\\" in name or "\x00" in name:
+        return True
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        return True
+    return any(part in ("", ".", "..") for part in name.split("/"))
+
+
+def _refuse_unsafe_entries(folder: Path, manifest: dict) -> None:
+    """A crafted backup must not make restore read or write outside its folder: refuse any
+    symbolic link or special file inside it, and any manifest path that is absolute or
+    climbs out (``..``), before any checksum is even computed."""
+    listed = manifest["files"]
+    if not isinstance(listed, dict) or not all(
+        isinstance(meta, dict)
+        and isinstance(meta.get("size"), int)
+        and isinstance(meta.get("sha256"), str)
+        for meta in listed.values()
+    ):
+        raise BackupError(
+            _("Tệp kê khai %s không đúng định dạng: đây không phải bản sao lưu hợp lệ.") % MANIFEST
+        )
+    for root, dirs, files in os.walk(folder):
+        for name in [*dirs, *files]:
+            path = Path(root) / name
+            if path.is_symlink():
+                raise BackupError(
+                    _(
+                        "Bản sao lưu chứa liên kết tượng trưng (symlink) %s: có thể trỏ ra ngoài "
+                        "bản sao lưu nên không khôi phục. Chưa thay đổi gì."
+                    )
+                    % path.relative_to(folder).as_posix()
+                )
+            if not (path.is_dir() or path.is_file()):
+                raise BackupError(
+                    _("Bản sao lưu chứa %s không phải tệp thường. Chưa thay đổi gì.")
+                    % path.relative_to(folder).as_posix()
+                )
+    names = [*manifest["files"], manifest["database_file"], *manifest.get("roots", [])]
+    unsafe = [str(name) for name in names if _unsafe_name(name)]
+    if manifest["database_file"] not in (SQLITE_FILE, PG_FILE):
+        unsafe.append(str(manifest["database_file"]))
+    unsafe += [str(r) for r in manifest.get("roots", []) if r not in ("evidence", "imports")]
+    if unsafe:
+        raise BackupError(
+            _(
+                "Tệp kê khai của bản sao lưu có đường dẫn nằm ngoài thư mục sao lưu hoặc không "
+                "hợp lệ (%s): bản sao lưu đã bị sửa, không khôi phục. Chưa thay đổi gì."
+            )
+            % unsafe[0]
+        )
 
 
 def holds_data() -> bool:
@@ -421,7 +514,9 @@ def restore_backup(folder: Path) -> dict:
             _("Bản sao lưu là của %(backup)s, cơ sở dữ liệu đang dùng là %(current)s.")
             % {"backup": manifest["engine"], "current": engine()}
         )
+    sealed = credentials.read(folder)
     _restore_database(folder, manifest)
+    credentials.put_back(sealed)
     _restore_files(folder, manifest)
     counts = count_records()
     different = sorted(label for label, n in manifest["counts"].items() if counts.get(label) != n)

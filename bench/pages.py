@@ -43,6 +43,8 @@ GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 DOC = ROOT / "docs" / "benchmarks.md"
 HEADINGS = {"": "Pages at province scale", "national": "Pages in the national case"}
 TARGET_P95_MS, TARGET_RATIO, TARGET_RSS_MB = 150, 1.5, 200
+# The benchmarks run production settings (DEBUG off), which refuse the public demo key.
+BENCH_IDENTITY_KEY = "YmVuY2gtb25seS1pZGVudGl0eS1rZXktMDEyMzQ1Njc="
 SECRET = "bench-pages-not-a-real-secret-key-0123456789-abcdefghijklmnop"  # noqa: S105
 
 PREPARE = r"""
@@ -235,6 +237,7 @@ def bench_one(backend: str, size: int, options, static_dir: str) -> tuple[list, 
     env = {
         **os.environ,
         "DEBUG": "0",
+        "DVCQ_IDENTITY_KEY": BENCH_IDENTITY_KEY,
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url(backend, size, options),
@@ -378,7 +381,13 @@ def main() -> int:
     sizes = sorted(int(s) for s in options.sizes.split(","))
     backends = [b.strip() for b in options.backends.split(",")]
     static_dir = tempfile.mkdtemp(prefix="dvcq-bench-static-")
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": SECRET, "DVCQ_DATA_DIR": static_dir}
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": SECRET,
+        "DVCQ_IDENTITY_KEY": BENCH_IDENTITY_KEY,
+        "DVCQ_DATA_DIR": static_dir,
+    }
     subprocess.run([str(DVCQ), "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)  # noqa: S603 (our own commands)
     rows, commands = [], []
     try:

@@ -37,6 +37,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+# The benchmarks run production settings (DEBUG off), which refuse the public demo key.
+BENCH_IDENTITY_KEY = "YmVuY2gtb25seS1pZGVudGl0eS1rZXktMDEyMzQ1Njc="
+
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "demo-dvcq-2023"  # noqa: S105 -- the demo's published password
 USER = "vanphong"
@@ -198,6 +201,7 @@ def build_installation(
         "DVCQ_EVIDENCE_ROOT": f"{folder}/evidence",
         "DVCQ_QUEUE_URL": "",
         "DEBUG": "false",
+        "DVCQ_IDENTITY_KEY": BENCH_IDENTITY_KEY,
         "SECRET_KEY": "soak-" + "x" * 60,
         "ALLOWED_HOSTS": "127.0.0.1",
         # Production settings, except what needs TLS or a second factor on loopback.

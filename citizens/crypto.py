@@ -2,16 +2,58 @@
 
 What is sealed is a JSON object (``{"name": ..., "address": ..., ...}``); the database and its
 backups hold only the token, never the plaintext. Attachments are sealed the same way on disk.
+
+A sealed column is named ``sealed`` or ``sealed_<something>``: ``dvcq rotate-identity-key``
+finds every such column by that name (and every sealed attachment), so a new sealed field
+must follow it.
+
+Key rotation: new tokens are always sealed with ``DVCQ_IDENTITY_KEY``; while the rotation
+command re-seals the old ones, the retired keys in ``DVCQ_IDENTITY_KEY_OLD`` still open
+them. Which key sealed a token is told by which key authenticates it (Fernet's HMAC), so a
+re-sealed value is recognised and skipped when an interrupted rotation runs again.
 """
 
 import json
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+# The key of the demo and the tests only: it is public (it is in this repository), so the
+# system check refuses it whenever DEBUG is off.
+DEMO_KEY = "ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q="
+NEW_KEY_COMMAND = (
+    'python3 -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+)
+
+
+def key_problem(key: str) -> str | None:
+    """Why ``key`` cannot seal identities, or ``None``."""
+    if not key:
+        return "missing"
+    try:
+        Fernet(key.encode())
+    except ValueError:
+        return "invalid"
+    return None
+
+
+def fernet_for(key: str) -> Fernet:
+    if key_problem(key):
+        raise ImproperlyConfigured(
+            f"DVCQ_IDENTITY_KEY is {key_problem(key)}; make one with: {NEW_KEY_COMMAND}"
+        )
+    return Fernet(key.encode())
 
 
 def _fernet() -> Fernet:
-    return Fernet(settings.DVCQ_IDENTITY_KEY.encode())
+    return fernet_for(settings.DVCQ_IDENTITY_KEY)
+
+
+def _ring() -> MultiFernet:
+    """The current key first (it seals), then the retired ones (they only open)."""
+    retired = [fernet_for(k) for k in getattr(settings, "DVCQ_IDENTITY_KEY_OLD", [])]
+    return MultiFernet([_fernet(), *retired])
 
 
 def seal(data: dict) -> str:
@@ -22,7 +64,7 @@ def unseal(token: str) -> dict:
     if not token:
         return {}
     try:
-        return json.loads(_fernet().decrypt(token.encode()))
+        return json.loads(_ring().decrypt(token.encode()))
     except InvalidToken:
         return {}
 
@@ -32,4 +74,4 @@ def seal_bytes(data: bytes) -> bytes:
 
 
 def unseal_bytes(token: bytes) -> bytes:
-    return _fernet().decrypt(token)
+    return _ring().decrypt(token)

@@ -31,7 +31,11 @@ class ChosenLanguageMiddleware:
 
 class SecondFactorMiddleware:
     """After the password, administrators and petition handlers (and anyone with a device)
-    must enter a TOTP code before any page; without a device they are sent to enrol one."""
+    must enter a TOTP code before any page; without a device they are sent to enrol one.
+
+    The enrol page is exempt from this gate but guards itself: after the password alone it
+    only opens while the user has no confirmed device (``accounts.second_factor.may_enrol``).
+    """
 
     EXEMPT = {
         "accounts:otp_verify",

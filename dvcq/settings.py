@@ -202,9 +202,13 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dvcq@localhost")
 
 # Denouncers' identities are encrypted at rest with this key (Fernet, urlsafe base64 of 32
-# bytes). Set it in production and keep it out of database backups; the default serves the
-# demo and tests only.
-DVCQ_IDENTITY_KEY = env_str("DVCQ_IDENTITY_KEY", "ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q=")
+# bytes). Set it in production and keep it out of database backups; the public demo key is
+# the default only with DEBUG on (``dvcq.checks`` refuses to run without a key of its own).
+# While ``dvcq rotate-identity-key`` runs, the retired key(s) go in DVCQ_IDENTITY_KEY_OLD.
+DVCQ_IDENTITY_KEY = env_str(
+    "DVCQ_IDENTITY_KEY", "ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q=" if DEBUG else ""
+)
+DVCQ_IDENTITY_KEY_OLD = env_list("DVCQ_IDENTITY_KEY_OLD", "")
 
 # Background jobs: the database queue by default (no extra server); a Redis URL for scale-out.
 DVCQ_QUEUE_URL = env_str("DVCQ_QUEUE_URL", "")

@@ -21,10 +21,13 @@ ALIAS = "evidence"
 
 class EvidenceStorage(FileSystemStorage):
     """Files under ``settings.EVIDENCE_ROOT``, read when used (not when models load), with
-    no URL: they are only served by the permission-checking download views."""
+    no URL: they are only served by the permission-checking download views. Readable by the
+    service's own account only (files 0600, folders 0700), whatever the umask."""
 
     def __init__(self):
-        super().__init__(base_url=None)
+        super().__init__(
+            base_url=None, file_permissions_mode=0o600, directory_permissions_mode=0o700
+        )
 
     @property
     def base_location(self):

@@ -78,6 +78,10 @@ MATRIX: dict[str, Entry] = {
     "accounts:logout": post(),
     "accounts:otp_verify": Entry(ok=SIGNED_IN),
     "accounts:otp_enrol": Entry(ok=SIGNED_IN),
+    # without a device (the world has none): sent to enrol first
+    "accounts:recovery_codes": Entry(ok=SIGNED_IN, ok_status=(200, 302)),
+    "accounts:otp_reset_list": Entry(ok=frozenset({"office", "superuser"})),
+    "accounts:otp_reset": post(args={"user_id": 1}),
     # committee
     "committee:page": read(),
     "committee:unit_page": read(),

@@ -99,7 +99,8 @@ def test_an_administrator_must_enrol_then_verify_before_any_page(client, gate, c
     response = client.post(
         reverse("accounts:otp_enrol"), {"token": _code(device), "next": "/chuong-trinh/"}
     )
-    assert response.status_code == 302 and response["Location"] == "/chuong-trinh/"
+    assert response.status_code == 200 and len(response.context["codes"]) == 10
+    assert 'href="/chuong-trinh/"' in response.content.decode()  # after the codes are noted
     device.refresh_from_db()
     assert device.confirmed
     assert client.get(reverse("programs:dashboard")).status_code == 200
@@ -193,6 +194,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-_=+",
     "ALLOWED_HOSTS": "dvcq.example.vn",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "DVCQ_IDENTITY_KEY": "sf8NcGZ0rJ0mI0V6Pq2Xb2k3o1oY0oFJxk2bR3Yc8l4=",
 }
 
 
@@ -232,3 +234,49 @@ def test_production_settings_secure_the_cookies_and_redirect_to_https(tmp_path):
         code, {**PRODUCTION_ENV, "DVCQ_DATA_DIR": str(tmp_path), "SECURE_PROXY_SSL": "true"}
     )
     assert "HTTP_X_FORWARDED_PROTO" in behind_proxy.stdout
+
+
+def test_uploaded_files_are_readable_by_the_service_account_only(settings, clerk):
+    """Another local account on the server (a curious clerk with a shell) reads no upload,
+    whatever the umask of the process that stored it."""
+    import stat
+
+    from programs.tests.helpers import pdf_upload
+
+    old_umask = os.umask(0o022)
+    try:
+        services.intake(
+            unit=clerk.unit,
+            actor=clerk,
+            data={
+                "received_on": datetime.date(2026, 8, 3),
+                "channel": Channel.POST,
+                "case_type": CaseType.DENUNCIATION,
+                "content": "Tố cáo",
+                "summary": "Tố cáo cán bộ",
+            },
+            people=[{"name": "Người Tố Cáo"}],
+            files=[pdf_upload("don.pdf")],
+        )
+    finally:
+        os.umask(old_umask)
+    stored = list((settings.EVIDENCE_ROOT / "citizens").iterdir())
+    assert len(stored) == 1
+    assert stat.S_IMODE(stored[0].stat().st_mode) == 0o600
+    assert stat.S_IMODE(stored[0].parent.stat().st_mode) == 0o700
+
+
+def test_production_refuses_the_published_development_secret_key(tmp_path):
+    """An operator who copies .env.example and only turns DEBUG off."""
+    code = (
+        "import django; django.setup(); from django.core.management import call_command;"
+        "call_command('check')"
+    )
+    env = {
+        **PRODUCTION_ENV,
+        "DVCQ_DATA_DIR": str(tmp_path),
+        "SECRET_KEY": "dev-only-insecure-key-change-me",
+    }
+    result = _run(code, env)
+    assert result.returncode != 0 and "dvcq.E004" in result.stderr + result.stdout
+    assert _run("import dvcq.wsgi", env).returncode != 0

@@ -35,6 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 from backups.tests.helpers import WebClient  # noqa: E402
 
+# The benchmarks run production settings (DEBUG off), which refuse the public demo key.
+BENCH_IDENTITY_KEY = "YmVuY2gtb25seS1pZGVudGl0eS1rZXktMDEyMzQ1Njc="
+
 PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 DB_NAME = "dvcq_scale"
 PASSWORD = "demo-dvcq-2023"  # noqa: S105 -- the demo's published password
@@ -160,6 +163,7 @@ def main() -> int:
             "DVCQ_QUEUE_URL": f"redis://127.0.0.1:{redis_port}/0",
             "DVCQ_CACHE_URL": f"redis://127.0.0.1:{redis_port}/1",
             "DEBUG": "false",
+            "DVCQ_IDENTITY_KEY": BENCH_IDENTITY_KEY,
             "SECRET_KEY": "scale-test-" + "k" * 60,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
