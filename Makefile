@@ -33,7 +33,8 @@ run: install
 	$(BIN)/dvcq compilemessages --ignore=.venv --ignore=node_modules -v 0
 	$(BIN)/dvcq load-demo
 	@echo "DVCQ: http://127.0.0.1:8000/ (demo: no second factor unless DVCQ_REQUIRE_2FA=true)"
-	DVCQ_REQUIRE_2FA=$${DVCQ_REQUIRE_2FA:-false} $(BIN)/dvcq runserver 127.0.0.1:8000
+	@echo "The web server and the background worker run together; Ctrl-C stops both."
+	DVCQ_REQUIRE_2FA=$${DVCQ_REQUIRE_2FA:-false} $(BIN)/dvcq serve-demo 127.0.0.1:8000
 
 test: install-dev lint test-sqlite test-postgres
 
