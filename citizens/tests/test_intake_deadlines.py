@@ -43,7 +43,7 @@ def test_the_intake_form_starts_with_the_common_case_and_shows_its_deadline(clie
     assert "Giải quyết</strong>: 10 ngày làm việc kể từ ngày thụ lý" in html
     assert basis("handle", CaseType.PETITION).legal_basis in html
     # Each checkbox sits inside its label, so a click on the words ticks it.
-    for name in ("remote_area", "eligible", "anonymous", "has_originals"):
+    for name in ("remote_area", "eligible", "anonymous", "has_originals", "representative_0"):
         assert re.search(rf'<label><input type="checkbox" name="{name}"', html), name
     assert "checked" in checkbox(html, "eligible")
 
