@@ -27,13 +27,17 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# The demo's settings (DEBUG off, the installation's own keys in data/demo-keys.json) from
+# the first migration on, so the demo's identities are sealed with the key it serves with.
+run: export DJANGO_SETTINGS_MODULE = dvcq.settings_demo
 run: install
 	mkdir -p data
 	$(BIN)/dvcq migrate --noinput
 	$(BIN)/dvcq compilemessages --ignore=.venv --ignore=node_modules -v 0
 	$(BIN)/dvcq load-demo
 	@echo "DVCQ: http://127.0.0.1:8000/ (demo: no second factor unless DVCQ_REQUIRE_2FA=true)"
-	DVCQ_REQUIRE_2FA=$${DVCQ_REQUIRE_2FA:-false} $(BIN)/dvcq runserver 127.0.0.1:8000
+	@echo "The web server and the background worker run together; Ctrl-C stops both."
+	DVCQ_REQUIRE_2FA=$${DVCQ_REQUIRE_2FA:-false} $(BIN)/dvcq serve-demo 127.0.0.1:8000
 
 test: install-dev lint test-sqlite test-postgres
 

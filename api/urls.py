@@ -1,6 +1,9 @@
-"""URLs of the API (mounted at ``/api/v1/``). Any other address below it is a JSON 404."""
+"""URLs of the API (mounted at ``/api/v1/``). Its root lists the schema, the docs and the
+endpoints; any other address below it is a JSON 404."""
 
-from django.urls import path, re_path
+from django.http import JsonResponse
+from django.urls import NoReverseMatch, path, re_path, reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
@@ -47,7 +50,32 @@ class PublicDocsView(SpectacularSwaggerSplitView):
     template_name = "api/swagger_ui.html"
 
 
+def _list_urls(request) -> dict:
+    """The address of each endpoint that lists (evidence has only its download)."""
+    urls = {}
+    for prefix, _viewset, basename in router.registry:
+        try:
+            urls[prefix] = request.build_absolute_uri(reverse(f"api:{basename}-list"))
+        except NoReverseMatch:
+            continue
+    return urls
+
+
+def api_root(request):
+    """Where to start: absolute links to the OpenAPI schema, the docs and each endpoint."""
+    return JsonResponse(
+        {
+            "description": _("API của DVCQ, phiên bản 1; dùng khoá API (Bearer)."),
+            "schema": request.build_absolute_uri(reverse("api:schema")),
+            "docs": request.build_absolute_uri(reverse("api:docs")),
+            "endpoints": _list_urls(request),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
 urlpatterns = [
+    path("", api_root, name="root"),
     path("openapi.json", PublicSchemaView.as_view(), name="schema"),
     path("docs", PublicDocsView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,

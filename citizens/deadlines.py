@@ -154,6 +154,42 @@ def compute(petition, steps=None, extensions=None, rules=None) -> list[Deadline]
     return deadlines
 
 
+@dataclass
+class Preview:
+    """The deadlines of a case not yet saved, as the intake form shows them: those running
+    from the receipt date, and the resolution time limit that will run from the acceptance."""
+
+    deadlines: list[Deadline]
+    resolution_rule: object | None
+
+
+def preview(
+    *, received_on, case_type, instance=1, complexity="normal", remote=False, competence="within"
+) -> Preview:
+    """What ``compute`` gives a case with these classifications received on ``received_on``
+    (no step taken yet), with the rules in force that day."""
+    from citizens.models import Petition
+
+    case = Petition(
+        received_on=received_on,
+        case_type=case_type,
+        instance=instance,
+        complexity=complexity,
+        remote_area=remote,
+        competence=competence,
+    )
+    rules = list(rules_in_force(received_on))
+    resolution_rule = applicable_rule(
+        rules,
+        step=DeadlineStep.RESOLVE,
+        case_type=case_type,
+        instance=instance,
+        complexity=complexity,
+        remote=remote,
+    )
+    return Preview(compute(case, steps=[], extensions=[], rules=rules), resolution_rule)
+
+
 def next_open(deadlines: list[Deadline]) -> Deadline | None:
     """The earliest deadline not yet met."""
     open_ = [d for d in deadlines if not d.met]

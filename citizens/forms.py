@@ -23,10 +23,17 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class PetitionForm(forms.Form):
+    """The intake form. Its defaults fit the most common case at a commune: a recommendation
+    or feedback (kiến nghị, phản ánh) handed in person, within the commune's competence."""
+
     received_on = forms.DateField(label=_("Ngày nhận đơn"), widget=DATE)
-    channel = forms.ChoiceField(label=_("Nguồn đơn"), choices=Channel.choices)
+    channel = forms.ChoiceField(
+        label=_("Nguồn đơn"), choices=Channel.choices, initial=Channel.IN_PERSON
+    )
     forwarded_by = forms.CharField(label=_("Cơ quan, người chuyển đến"), required=False)
-    case_type = forms.ChoiceField(label=_("Phân loại theo nội dung"), choices=CaseType.choices)
+    case_type = forms.ChoiceField(
+        label=_("Phân loại theo nội dung"), choices=CaseType.choices, initial=CaseType.PETITION
+    )
     instance = forms.TypedChoiceField(
         label=_("Lần giải quyết"), choices=[(1, _("Lần đầu")), (2, _("Lần hai"))], coerce=int
     )
@@ -35,7 +42,9 @@ class PetitionForm(forms.Form):
     field = forms.ModelChoiceField(
         label=_("Lĩnh vực"), queryset=PetitionField.objects.all(), required=False
     )
-    competence = forms.ChoiceField(label=_("Thẩm quyền"), choices=Competence.choices)
+    competence = forms.ChoiceField(
+        label=_("Thẩm quyền"), choices=Competence.choices, initial=Competence.WITHIN
+    )
     eligible = forms.BooleanField(label=_("Đủ điều kiện xử lý"), required=False, initial=True)
     ineligible_reasons = forms.CharField(
         label=_("Lý do không đủ điều kiện"), required=False, widget=forms.Textarea({"rows": 2})
@@ -104,6 +113,34 @@ class PetitionForm(forms.Form):
         ]
 
 
+class DeadlinePreviewForm(forms.Form):
+    """The fields of the intake form the legal deadlines depend on (``deadlines.preview``)."""
+
+    received_on = forms.DateField(required=False)
+    case_type = forms.ChoiceField(choices=CaseType.choices)
+    instance = forms.TypedChoiceField(choices=[(1, "1"), (2, "2")], coerce=int, required=False)
+    complexity = forms.ChoiceField(choices=Complexity.choices, required=False)
+    remote_area = forms.BooleanField(required=False)
+    competence = forms.ChoiceField(choices=Competence.choices, required=False)
+
+    def preview(self, today):
+        """The preview, or ``None`` when the fields do not describe a case."""
+        from citizens.deadlines import preview
+
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        received_on = data["received_on"] or today
+        return preview(
+            received_on=min(received_on, today),
+            case_type=data["case_type"],
+            instance=data["instance"] or 1,
+            complexity=data["complexity"] or Complexity.NORMAL,
+            remote=data["remote_area"],
+            competence=data["competence"] or Competence.WITHIN,
+        )
+
+
 class StepForm(forms.Form):
     kind = forms.ChoiceField(label=_("Bước xử lý"), choices=StepKind.choices)
     date = forms.DateField(label=_("Ngày"), widget=DATE)
@@ -168,12 +205,16 @@ class VisitForm(forms.Form):
         label=_("Người đại diện (đoàn từ 5 người)"), max_length=300, required=False
     )
     content = forms.CharField(label=_("Nội dung vụ việc"), widget=forms.Textarea({"rows": 3}))
-    case_type = forms.ChoiceField(label=_("Phân loại"), choices=CaseType.choices)
+    case_type = forms.ChoiceField(
+        label=_("Phân loại"), choices=CaseType.choices, initial=CaseType.PETITION
+    )
     field = forms.ModelChoiceField(
         label=_("Lĩnh vực"), queryset=PetitionField.objects.all(), required=False
     )
     handled_before = forms.CharField(label=_("Cơ quan đã giải quyết"), required=False)
-    within_competence = forms.BooleanField(label=_("Thuộc thẩm quyền"), required=False)
+    within_competence = forms.BooleanField(
+        label=_("Thuộc thẩm quyền"), required=False, initial=True
+    )
     guided_to = forms.CharField(label=_("Hướng dẫn đến (số văn bản)"), required=False)
     forwarded_to = forms.CharField(label=_("Chuyển đơn đến (số văn bản)"), required=False)
     result = forms.CharField(label=_("Theo dõi kết quả"), required=False)

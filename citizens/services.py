@@ -1,5 +1,9 @@
 """Writing petitions, steps, extensions and identity reveals: validated, atomic, audited.
 
+A petition received in person (channel ``in_person``) is also a row of the reception
+register (sổ tiếp công dân), written in the same transaction as the petition: both or
+neither.
+
 Audit entries never carry a petitioner's identity: only the receipt code, the type and the
 fields of the case (``_safe_changes``).
 """
@@ -22,6 +26,7 @@ from citizens import crypto, duplicates
 from citizens.access import can_see_identity
 from citizens.models import (
     CaseType,
+    Channel,
     Competence,
     Extension,
     HandlingStep,
@@ -32,6 +37,7 @@ from citizens.models import (
     Result,
     Status,
     StepKind,
+    Visit,
 )
 from citizens.rules import applicable_rule, rules_in_force
 from dvcq.storage import evidence_storage
@@ -187,12 +193,16 @@ def read_attachment(attachment: PetitionAttachment) -> bytes:
         return crypto.unseal_bytes(handle.read())
 
 
-def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeResult:
+def intake(
+    *, unit, actor, data: dict, people: list[dict], files=(), in_register: bool = False
+) -> IntakeResult:
     """Receive a petition: check everything first, then write it all in one transaction.
 
     ``data``: received_on, channel, forwarded_by, case_type, instance, complexity,
     remote_area, field, competence, eligible, ineligible_reasons, anonymous, has_originals,
     content. ``people``: dicts with name, address, id_number, contact, representative.
+    A petition received in person is written into the reception register too, unless
+    ``in_register`` (the caller, ``record_visit``, writes that row itself).
     Raises ``ValidationError`` with Vietnamese messages; nothing is saved then.
     """
     people = _clean_people(people)
@@ -260,6 +270,8 @@ def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeRe
                 written.append(_store_attachment(petition, item))
             petition.handlers.add(actor)
             refresh_next_due(petition)
+            if petition.channel == Channel.IN_PERSON and not in_register:
+                _register_petition(petition, actor, people)
             record(
                 actor=actor,
                 unit=unit,
@@ -467,12 +479,76 @@ def _visit_content(case_type: str, content: str) -> dict:
     return {"content": content, "sealed_content": ""}
 
 
+def _next_visit_number(unit, day) -> int:
+    """The register's next number in ``day``'s year; the year's rows stay locked until the
+    transaction ends, so two clerks do not take one number."""
+    year_visits = Visit.objects.select_for_update().filter(unit=unit, date__year=day.year)
+    return max(year_visits.values_list("number", flat=True), default=0) + 1
+
+
+def _write_visit(*, unit, actor, data: dict, identity: dict, petition=None) -> Visit:
+    """One row of the reception register, numbered and audited (call inside a transaction).
+    ``identity``: name, address, id_number, representatives (sealed)."""
+    number = _next_visit_number(unit, data["date"])
+    visit = Visit.objects.create(
+        unit=unit,
+        number=number,
+        date=data["date"],
+        sealed=crypto.seal(identity),
+        **_visit_content(data["case_type"], data["content"].strip()),
+        case_type=data["case_type"],
+        people=data.get("people") or 1,
+        handled_before=data.get("handled_before", ""),
+        within_competence=bool(data.get("within_competence")),
+        guided_to=data.get("guided_to", ""),
+        forwarded_to=data.get("forwarded_to", ""),
+        result=data.get("result", ""),
+        notes=data.get("notes", ""),
+        slot=data.get("slot"),
+        petition=petition,
+        received_by=actor,
+    )
+    record(
+        actor=actor,
+        unit=unit,
+        target=visit,
+        verb="create",
+        summary=_("Sổ tiếp công dân: lượt số %(n)s ngày %(day)s")
+        % {"n": number, "day": data["date"].strftime("%d/%m/%Y")},
+    )
+    return visit
+
+
+def _register_petition(petition: Petition, actor, people: list[dict]) -> Visit:
+    """The reception register's row of a petition received in person: the first petitioner
+    (the representatives when there are any), how many came, the content, competence."""
+    representatives = [p["name"] for p in people if p.get("representative")]
+    first = people[0] if people else {}
+    return _write_visit(
+        unit=petition.unit,
+        actor=actor,
+        data={
+            "date": petition.received_on,
+            "case_type": petition.case_type,
+            "content": petition.full_content(),
+            "people": max(len(people), 1),
+            "within_competence": petition.competence == Competence.WITHIN,
+            "notes": _("Đơn %(code)s") % {"code": petition.receipt_code},
+        },
+        identity={
+            "name": first.get("name", ""),
+            "address": first.get("address", ""),
+            "id_number": first.get("id_number", ""),
+            "representatives": ", ".join(representatives),
+        },
+        petition=petition,
+    )
+
+
 def record_visit(*, unit, actor, data: dict, open_petition: bool = False, files=()):
     """Write one row of the reception register; with ``open_petition`` also receive the
     petition in the same transaction (channel: in person). Returns (visit, IntakeResult|None).
     """
-    from citizens.models import Channel, Visit
-
     errors = []
     if data.get("date") is None or data["date"] > timezone.localdate():
         errors.append(_("Ngày tiếp công dân không hợp lệ hoặc sau ngày hôm nay."))
@@ -482,34 +558,14 @@ def record_visit(*, unit, actor, data: dict, open_petition: bool = False, files=
         errors.append(_("Đoàn từ 5 người trở lên phải ghi tên người đại diện."))
     if errors:
         raise ValidationError(errors)
+    identity = {
+        "name": data["name"].strip(),
+        "address": (data.get("address") or "").strip(),
+        "id_number": (data.get("id_number") or "").strip(),
+        "representatives": (data.get("representatives") or "").strip(),
+    }
     with transaction.atomic():
-        year_visits = Visit.objects.select_for_update().filter(
-            unit=unit, date__year=data["date"].year
-        )
-        number = max(year_visits.values_list("number", flat=True), default=0) + 1
-        identity = {
-            "name": data["name"].strip(),
-            "address": (data.get("address") or "").strip(),
-            "id_number": (data.get("id_number") or "").strip(),
-            "representatives": (data.get("representatives") or "").strip(),
-        }
-        visit = Visit.objects.create(
-            unit=unit,
-            number=number,
-            date=data["date"],
-            sealed=crypto.seal(identity),
-            **_visit_content(data["case_type"], data["content"].strip()),
-            case_type=data["case_type"],
-            people=data.get("people") or 1,
-            handled_before=data.get("handled_before", ""),
-            within_competence=bool(data.get("within_competence")),
-            guided_to=data.get("guided_to", ""),
-            forwarded_to=data.get("forwarded_to", ""),
-            result=data.get("result", ""),
-            notes=data.get("notes", ""),
-            slot=data.get("slot"),
-            received_by=actor,
-        )
+        visit = _write_visit(unit=unit, actor=actor, data=data, identity=identity)
         opened = None
         if open_petition:
             opened = intake(
@@ -534,17 +590,10 @@ def record_visit(*, unit, actor, data: dict, open_petition: bool = False, files=
                     }
                 ],
                 files=files,
+                in_register=True,
             )
             visit.petition = opened.petition
             visit.save(update_fields=["petition"])
-        record(
-            actor=actor,
-            unit=unit,
-            target=visit,
-            verb="create",
-            summary=_("Sổ tiếp công dân: lượt số %(n)s ngày %(day)s")
-            % {"n": number, "day": data["date"].strftime("%d/%m/%Y")},
-        )
     return visit, opened
 
 

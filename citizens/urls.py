@@ -9,6 +9,7 @@ app_name = "citizens"
 urlpatterns = [
     path("don/", views.petition_list, name="list"),
     path("don/moi/", views.petition_create, name="create"),
+    path("don/moi/thoi-han/", views.petition_deadlines, name="deadline_preview"),
     path("don/<int:pk>/", views.petition_detail, name="detail"),
     path("don/<int:pk>/danh-tinh/", views.petition_reveal, name="reveal"),
     path("don/<int:pk>/buoc/", views.step_add, name="step_add"),

@@ -9,13 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.forms import BooleanField
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.access import get_visible_or_404, scoped
 from accounts.models import User
@@ -31,6 +32,7 @@ from citizens.access import (
 from citizens.deadlines import SOON_WORKING_DAYS, STATE_LABELS, compute, next_open
 from citizens.figures import RESOLVED
 from citizens.forms import (
+    DeadlinePreviewForm,
     ExtensionForm,
     PeriodForm,
     PetitionForm,
@@ -210,10 +212,50 @@ def petition_list(request):
     )
 
 
+def _deadline_preview(data, today):
+    return DeadlinePreviewForm(data).preview(today)
+
+
+def _form_as_sent(post) -> PetitionForm:
+    """The intake form filled with what was sent, unbound (no "required" errors): what the
+    "Xem thời hạn" button shows again. Files cannot be sent back to the browser."""
+    initial = {}
+    for name, field in PetitionForm().fields.items():
+        if isinstance(field, BooleanField):
+            initial[name] = name in post
+        elif name in post:
+            initial[name] = post.get(name)
+    return PetitionForm(initial=initial)
+
+
+@login_required
+@require_safe
+def petition_deadlines(request):
+    """The legal deadlines of the case being received, as the intake form's fields stand
+    (htmx replaces the form's deadline block with it as the clerk changes them)."""
+    _own_unit(request)
+    return render(
+        request,
+        "citizens/_deadline_preview.html",
+        {"preview": _deadline_preview(request.GET, timezone.localdate())},
+    )
+
+
 @login_required
 def petition_create(request):
     unit = _own_unit(request)
-    form = PetitionForm(request.POST or None, request.FILES or None)
+    today = timezone.localdate()
+    if request.method == "POST" and "preview" in request.POST:
+        return render(
+            request,
+            "citizens/petition_form.html",
+            {
+                "form": _form_as_sent(request.POST),
+                "preview": _deadline_preview(request.POST, today),
+                "files_dropped": bool(request.FILES),
+            },
+        )
+    form = PetitionForm(request.POST or None, request.FILES or None, initial={"received_on": today})
     if request.method == "POST" and form.is_valid():
         try:
             result = services.intake(
@@ -242,7 +284,16 @@ def petition_create(request):
                     % {"code": result.repeats[0].petition.receipt_code},
                 )
             return redirect("citizens:detail", result.petition.pk)
-    return render(request, "citizens/petition_form.html", {"form": form})
+    shown = request.POST if form.is_bound else {**_initial_values(form), "received_on": today}
+    return render(
+        request,
+        "citizens/petition_form.html",
+        {"form": form, "preview": _deadline_preview(shown, today)},
+    )
+
+
+def _initial_values(form) -> dict:
+    return {name: form.get_initial_for_field(field, name) for name, field in form.fields.items()}
 
 
 def _detail_context(request, petition, identities=None, reveal_form=None):

@@ -37,8 +37,21 @@ class UrgingItemInline(admin.TabularInline):
 
 @admin.register(UrgingLetter)
 class UrgingLetterAdmin(admin.ModelAdmin):
-    list_display = ["number_symbol", "unit", "issued_on", "created_by", "sent_at"]
-    list_filter = ["unit"]
+    list_display = ["number_symbol", "status", "unit", "issued_on", "created_by", "sent_at"]
+    list_filter = ["status", "unit"]
     search_fields = ["number_symbol", "summary"]
-    readonly_fields = ["unit", "program", "document", "number_symbol", "created_by", "sent_at"]
+    # The steps of a letter (submit, discard, issue) are taken on its page, through
+    # followup.urging, which numbers it and records them; here they are only shown.
+    readonly_fields = [
+        "unit",
+        "program",
+        "status",
+        "document",
+        "number_symbol",
+        "issued_on",
+        "created_by",
+        "created_at",
+        "issued_by",
+        "sent_at",
+    ]
     inlines = [UrgingItemInline]

@@ -5,10 +5,16 @@ the generating of a Công văn that lists them.
 document (not withdrawn), of the unit's issued programs; organization clauses are not tasks
 anyone reports on and are left out. ``group_by_person`` orders them by the person in charge.
 
-``generate_letter`` does everything in one transaction: it checks the chosen tasks, takes the
-next number from the outgoing register as a Công văn (so the code has no type abbreviation:
-"15/BCĐ-VP"), writes the ``UrgingLetter`` with a copy of each task as it stands, and records
-the urging in the audit log of each task. Any refusal leaves nothing behind, not even a number.
+A letter goes the way of every outgoing document: drafted, submitted for review (trình
+ký), issued; a draft may be discarded, a letter under review sent back to draft.
+
+* ``draft_letter`` checks the chosen tasks and writes the ``UrgingLetter`` (a draft, no
+  number) with a copy of each task as it stands.
+* ``issue_urging_letter`` is the one place a letter is issued: in one transaction it takes
+  the next number from the outgoing register as a Công văn (``outgoing.services.
+  issue_document``, so the code has no type abbreviation: "15/BCĐ-VP"), and records the
+  urging in the audit log of each task. Any refusal leaves nothing behind, not even a number;
+  a discarded draft never took one, so the register has no gap.
 """
 
 import datetime
@@ -18,9 +24,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.services import record
-from followup.urging_models import UrgingItem, UrgingLetter
+from followup.urging_models import LetterStatus, UrgingItem, UrgingLetter
+from outgoing import doctypes
 from outgoing.services import issue_document, register_for
 from programs.models import Program, ProgramStatus, Task
 
@@ -110,7 +118,7 @@ def signer_titles(program) -> list[str]:
 
 
 @transaction.atomic
-def generate_letter(
+def draft_letter(
     *,
     unit,
     program,
@@ -123,7 +131,8 @@ def generate_letter(
     signer_name: str = "",
     recipients=(),
 ) -> UrgingLetter:
-    """Number, record and log an urging letter about the chosen overdue tasks of ``program``.
+    """Draft an urging letter about the chosen tasks of ``program`` overdue on ``day``; it
+    has no number until it is issued.
 
     Raises ``ValidationError`` (and saves nothing) when no task is chosen or a chosen task is
     not an overdue task of that program on ``day``.
@@ -148,28 +157,16 @@ def generate_letter(
     recipients = [line.strip() for line in recipients if line.strip()]
     if not recipients:
         recipients = default_recipients(groups, register_for(unit).drafting_code)
-    document = issue_document(
-        unit=unit,
-        doc_type=DOC_TYPE,
-        day=day,
-        summary=summary,
-        actor=actor,
-        signer=signer_name,
-        recipients=recipients,
-    )
     letter = UrgingLetter.objects.create(
         unit=unit,
         program=program,
-        document=document,
-        number_symbol=document.number_symbol,
-        issued_on=day,
+        status=LetterStatus.DRAFT,
         summary=summary[:400],
         report_by=report_by,
         signer_titles=[t.strip() for t in titles if t.strip()],
         signer_name=signer_name.strip(),
         recipients=recipients,
         created_by=actor if actor is not None and actor.is_authenticated else None,
-        sent_at=timezone.now(),
     )
     position = 0
     items = []
@@ -188,16 +185,144 @@ def generate_letter(
                 )
             )
     UrgingItem.objects.bulk_create(items)
-    for task in tasks:
+    record(
+        actor=actor,
+        unit=unit,
+        target=letter,
+        verb="create",
+        summary=_("Dự thảo công văn đôn đốc về %(count)s nhiệm vụ quá hạn: %(summary)s")
+        % {"count": len(items), "summary": summary},
+    )
+    return letter
+
+
+# The steps after drafting: from which statuses each may be taken, and its audit line.
+STEPS = {
+    "submit": (
+        {LetterStatus.DRAFT},
+        LetterStatus.REVIEW,
+        gettext_lazy("Trình ký công văn đôn đốc"),
+    ),
+    "return": (
+        {LetterStatus.REVIEW},
+        LetterStatus.DRAFT,
+        gettext_lazy("Trả lại dự thảo công văn đôn đốc để sửa"),
+    ),
+    "discard": (
+        {LetterStatus.DRAFT, LetterStatus.REVIEW},
+        LetterStatus.DISCARDED,
+        gettext_lazy("Hủy dự thảo công văn đôn đốc"),
+    ),
+}
+
+
+def _locked(letter) -> UrgingLetter:
+    """The letter's row, locked until the transaction ends: two clerks acting on one letter
+    at once act one after the other, the second on what the first left."""
+    return (
+        UrgingLetter.objects.select_for_update(of=("self",))
+        .select_related("unit")
+        .get(pk=letter.pk)
+    )
+
+
+@transaction.atomic
+def move_letter(*, letter, actor, step: str) -> UrgingLetter:
+    """Submit a draft for review, return it to draft, or discard it (``step``: "submit",
+    "return", "discard"). A discarded draft never had a number: it leaves no gap."""
+    allowed, target, label = STEPS[step]
+    locked = _locked(letter)
+    if locked.status not in allowed:
+        raise ValidationError(
+            _("Công văn đang ở trạng thái “%(status)s”; không thể thực hiện thao tác này.")
+            % {"status": locked.get_status_display()}
+        )
+    before = locked.status
+    locked.status = target
+    locked.save(update_fields=["status"])
+    record(
+        actor=actor,
+        unit=locked.unit,
+        target=locked,
+        verb="change",
+        summary=f"{label}: {locked.summary}",
+        changes={"status": [before, target]},
+    )
+    letter.status = locked.status
+    return locked
+
+
+@transaction.atomic
+def issue_urging_letter(*, letter, actor, day: datetime.date) -> UrgingLetter:
+    """Issue a letter that was submitted for review: take its number from the outgoing
+    register as a Công văn, dated ``day``, and record the urging in each task's history.
+
+    The one place an urging letter is issued (what follows an issue belongs here). The
+    number is taken in this transaction: any refusal gives it back. A letter issued twice at
+    once is numbered once (its row is locked; the second finds it issued).
+    """
+    locked = _locked(letter)
+    if locked.status == LetterStatus.ISSUED:
+        raise ValidationError(
+            _("Công văn đã được ban hành số %(symbol)s; không cấp số lại.")
+            % {"symbol": locked.number_symbol}
+        )
+    if locked.status != LetterStatus.REVIEW:
+        raise ValidationError(_("Chỉ ban hành công văn đã trình ký."))
+    if day is None or day > timezone.localdate():
+        raise ValidationError(_("Ngày ban hành không thể sau ngày hôm nay."))
+    if day < timezone.localdate(locked.created_at):
+        raise ValidationError(_("Ngày ban hành không thể trước ngày lập dự thảo."))
+    unit = locked.unit
+    document = issue_document(
+        unit=unit,
+        doc_type=DOC_TYPE,
+        day=day,
+        summary=locked.summary,
+        actor=actor,
+        signer=locked.signer_name,
+        recipients=locked.recipients,
+    )
+    locked.status = LetterStatus.ISSUED
+    locked.document = document
+    locked.number_symbol = document.number_symbol
+    locked.issued_on = day
+    locked.issued_by = actor if actor is not None and actor.is_authenticated else None
+    locked.sent_at = timezone.now()
+    locked.save(
+        update_fields=["status", "document", "number_symbol", "issued_on", "issued_by", "sent_at"]
+    )
+    record(
+        actor=actor,
+        unit=unit,
+        target=locked,
+        verb="change",
+        summary=_("Ban hành công văn đôn đốc số %(symbol)s ngày %(day)s")
+        % {"symbol": document.number_symbol, "day": day.strftime("%d/%m/%Y")},
+        changes={"status": [LetterStatus.REVIEW, LetterStatus.ISSUED]},
+    )
+    for item in locked.items.select_related("task").exclude(task=None):
         record(
             actor=actor,
             unit=unit,
-            target=task,
+            target=item.task,
             verb="urge",
             summary=_("Đã đôn đốc bằng công văn số %(symbol)s ngày %(day)s.")
             % {"symbol": document.number_symbol, "day": day.strftime("%d/%m/%Y")},
         )
-    return letter
+    return locked
+
+
+def draft_number_symbol(unit) -> str:
+    """What a draft shows for its number: the code without the number ("/BCĐ-VP")."""
+    register = register_for(unit)
+    code = doctypes.code_for(DOC_TYPE, register.issuer_code, register.drafting_code)
+    return doctypes.number_symbol(None, code)
+
+
+def letter_date(letter) -> datetime.date:
+    """The date a letter bears: its issue date, or for a draft the day it was drafted."""
+    return letter.issued_on or timezone.localdate(letter.created_at)
 
 
 def letter_groups(letter) -> list[tuple[str, list[UrgingItem]]]:

@@ -18,7 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from dvcq.text import fold
-from followup.urging import letter_groups
+from followup.urging import draft_number_symbol, letter_date, letter_groups
 from outgoing import layout
 from outgoing.content import (
     COMMITTEE_HEAD,
@@ -79,7 +79,7 @@ def _body(letter, groups) -> list[BodyParagraph]:
         _Paragraph(
             "item",
             "",
-            f"Thực hiện {_program_reference(program)}, đến ngày {_dmy(letter.issued_on)}, "
+            f"Thực hiện {_program_reference(program)}, đến ngày {_dmy(letter_date(letter))}, "
             "các nhiệm vụ sau đây đã quá thời hạn hoàn thành nhưng chưa được thực hiện xong:",
         ),
     ]
@@ -106,9 +106,9 @@ def urging_content(letter) -> UrgingDocument:
     content = ProgramDocument(
         issuer_parent=parent,
         issuer_body=body,
-        number_symbol=letter.number_symbol,
+        number_symbol=letter.number_symbol or draft_number_symbol(letter.unit),
         place_and_date=Program(
-            place=place, issued_on=letter.issued_on, year=letter.issued_on.year
+            place=place, issued_on=letter_date(letter), year=letter_date(letter).year
         ).place_and_date,
         doc_type="",  # a Công văn prints no type name
         title="",  # nor a centred title: its summary goes under the number
@@ -181,5 +181,6 @@ def letter_pdf(letter) -> bytes:
 
 
 def file_stem(letter) -> str:
-    """``cong-van-don-doc-15-bcd-vp-2026``: ASCII, with the number."""
-    return slugify(fold(f"cong van don doc {letter.number_symbol} {letter.issued_on.year}"))
+    """``cong-van-don-doc-15-bcd-vp-2026``: ASCII, with the number (``du-thao`` for a draft)."""
+    number = letter.number_symbol or "du thao"
+    return slugify(fold(f"cong van don doc {number} {letter_date(letter).year}"))

@@ -1,16 +1,20 @@
-"""The form that generates an urging letter: date, summary, signer, recipients, tasks."""
+"""The form that drafts an urging letter (summary, signer, recipients, tasks) and the one
+that issues it (the date)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
-class UrgingLetterForm(forms.Form):
+class IssueLetterForm(forms.Form):
     issued_on = forms.DateField(
         label=_("Ngày ban hành"),
         # ISO, as <input type="date"> requires: a dd/mm/yyyy value is dropped by the browser,
         # which then refuses to send the form for want of the required date.
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+
+class UrgingLetterForm(forms.Form):
     summary = forms.CharField(label=_("Trích yếu"), max_length=400)
     report_by = forms.DateField(
         label=_("Hạn báo cáo kết quả"),

@@ -21,6 +21,16 @@ urlpatterns += [
     path("don-doc/cong-van/", urging_views.urging_letters, name="urging_letters"),
     path("don-doc/cong-van/<int:pk>/", urging_views.urging_letter, name="urging_letter"),
     path(
+        "don-doc/cong-van/<int:pk>/ban-hanh/",
+        urging_views.urging_letter_issue,
+        name="urging_letter_issue",
+    ),
+    path(
+        "don-doc/cong-van/<int:pk>/<slug:step>/",
+        urging_views.urging_letter_step,
+        name="urging_letter_step",
+    ),
+    path(
         "don-doc/cong-van/<int:pk>/tai-ve/<str:fmt>/",
         urging_views.urging_download,
         name="urging_download",

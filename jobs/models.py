@@ -4,6 +4,9 @@ A job is one unit of long work (the daily reminder pass, an import of many files
 with its state kept in the database whatever queue carries it, so a page can show its
 progress. Workers claim a job with a conditional UPDATE (healthchecks' ``sendalerts``): the
 row changes from queued to running for exactly one of them.
+
+Each worker also writes a ``WorkerHeartbeat`` every round, so a job page can tell when no
+worker is running at all.
 """
 
 from django.conf import settings
@@ -82,3 +85,19 @@ class Job(models.Model):
         from jobs import registry
 
         return registry.label_of(self.kind)
+
+
+class WorkerHeartbeat(models.Model):
+    """When a worker (``dvcq worker``) was last seen: one row per worker process, written at
+    each round and at each progress report of a job it runs."""
+
+    worker_id = models.CharField(_("tiến trình"), max_length=120, unique=True)
+    seen_at = models.DateTimeField(_("lần cuối hoạt động"), db_index=True)
+
+    class Meta:
+        verbose_name = _("tiến trình nền")
+        verbose_name_plural = _("tiến trình nền")
+        ordering = ["-seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.seen_at:%d/%m/%Y %H:%M:%S})"

@@ -2,6 +2,7 @@
 
 One round (``Worker.run_round``):
 
+0. record the worker's heartbeat (``heartbeat``), which job pages read (``worker_seen``);
 1. put back the jobs of workers that died (their lease ran out);
 2. queue each daily job once its hour has come, in the site's time zone, one row per day
    (``unique_key``), so several workers queue it once;
@@ -9,6 +10,7 @@ One round (``Worker.run_round``):
 4. claim and run due jobs until none is left.
 """
 
+import datetime
 import logging
 import os
 import socket
@@ -19,10 +21,28 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from jobs import registry
-from jobs.models import Job
+from jobs.models import Job, WorkerHeartbeat
 from jobs.queue import BaseQueue, get_queue
 
 log = logging.getLogger(__name__)
+
+# A job page says no worker is running when none was seen for this long.
+HEARTBEAT_WINDOW = datetime.timedelta(minutes=1)
+# Rows of workers not seen for this long are deleted (a worker's id changes with its pid).
+HEARTBEAT_KEPT = datetime.timedelta(days=7)
+
+
+def heartbeat(worker_id: str, now=None) -> None:
+    """Record that ``worker_id`` is alive now; forget workers long gone."""
+    now = now or timezone.now()
+    WorkerHeartbeat.objects.update_or_create(worker_id=worker_id[:120], defaults={"seen_at": now})
+    WorkerHeartbeat.objects.filter(seen_at__lt=now - HEARTBEAT_KEPT).delete()
+
+
+def worker_seen(now=None) -> bool:
+    """Has any worker been seen within ``HEARTBEAT_WINDOW``?"""
+    now = now or timezone.now()
+    return WorkerHeartbeat.objects.filter(seen_at__gte=now - HEARTBEAT_WINDOW).exists()
 
 
 class JobContext:
@@ -38,6 +58,8 @@ class JobContext:
 
     def progress(self, percent: int, note: str = "") -> None:
         self.queue.progress(self.job, percent, str(note))
+        if self.job.locked_by:
+            heartbeat(self.job.locked_by)
 
 
 def default_worker_id() -> str:
@@ -97,6 +119,7 @@ class Worker:
         return done
 
     def run_round(self, now=None) -> int:
+        heartbeat(self.worker_id, now)
         self.queue.recover_stale(now)
         self.schedule(now)
         self.run_ticks(now)

@@ -52,3 +52,15 @@ def test_docs_page_uses_only_local_assets(db):
     assert script.status_code == 200
     assert script["Content-Type"].startswith("application/javascript")
     assert b"SwaggerUIBundle" in script.content
+
+
+def test_the_api_root_links_to_the_schema_and_the_docs(db):
+    response = Client().get("/api/v1/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    links = response.json()
+    assert links["schema"] == "http://testserver/api/v1/openapi.json"
+    assert links["docs"] == "http://testserver/api/v1/docs"
+    assert links["endpoints"]["tasks"] == "http://testserver/api/v1/tasks"
+    assert Client().get(links["schema"]).status_code == 200
+    assert Client().get(links["docs"]).status_code == 200

@@ -1,5 +1,6 @@
 """End to end in headless Chromium (Debian's ``chromium`` via Playwright): the clerk receives a
-complaint, accepts it and records the decision; the case page shows each step's deadline."""
+complaint (the form's deadline block following the type chosen), accepts it and records the
+decision; the case page shows each step's deadline."""
 
 import os
 
@@ -21,7 +22,11 @@ def test_intake_acceptance_decision(live_server, browser_page, clerk):
 
     page.fill("#id_received_on", today)
     page.select_option("#id_channel", "in_person")
+    assert "30 ngày kể từ ngày thụ lý" not in page.inner_text("#deadline-preview")
     page.select_option("#id_case_type", "complaint")
+    # htmx replaces the deadline block as the type changes: a complaint is resolved in 30
+    # days from its acceptance (a recommendation in 10 working days).
+    page.locator("#deadline-preview", has_text="30 ngày kể từ ngày thụ lý").wait_for()
     page.fill("#id_name_0", "Đỗ Văn Khiếu")
     page.fill("#id_address_0", "Xóm 4")
     page.fill("#id_content", "Khiếu nại quyết định xử phạt vi phạm hành chính về xây dựng")

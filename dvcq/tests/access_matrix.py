@@ -107,6 +107,8 @@ MATRIX: dict[str, Entry] = {
     "followup:urging_letters": read(),
     "followup:urging_letter": read("urging_letter"),
     "followup:urging_download": read("urging_letter", args={"fmt": "docx"}),
+    "followup:urging_letter_step": post("urging_letter", args={"step": "submit"}),
+    "followup:urging_letter_issue": post("urging_letter"),
     # meetings
     "meetings:list": read(),
     "meetings:create": manage(),
@@ -138,6 +140,7 @@ MATRIX: dict[str, Entry] = {
     # citizens
     "citizens:list": read(),
     "citizens:create": manage(),
+    "citizens:deadline_preview": manage(),
     "citizens:detail": read("petition"),
     "citizens:reveal": post("petition"),
     "citizens:step_add": post("petition"),
@@ -192,6 +195,7 @@ MATRIX: dict[str, Entry] = {
     "api_tokens:list": Entry(ok=SIGNED_IN),
     "api_tokens:create": post(),
     "api_tokens:revoke": post("api_token"),
+    "api:root": public(),
     "api:schema": public(),
     "api:docs": public(),
     "api:unit-list": api(),

@@ -1,5 +1,6 @@
-"""Error pages in Vietnamese (with DEBUG off, as in production): not found, refused, bad
-request, and the server error page, which stands alone (no base template, no context)."""
+"""Error pages in Vietnamese (with DEBUG off, as in production and in the demo): not found,
+refused, bad request, and the server error page, which stands alone (no base template, no
+context) in a copy of the site's frame."""
 
 import pytest
 from django.test import RequestFactory
@@ -68,10 +69,11 @@ def test_a_form_sent_without_its_security_token_gives_the_vietnamese_expired_for
     assert "Đăng xuất" in html
 
 
-def test_the_server_error_page_stands_alone():
+def test_the_server_error_page_stands_alone_in_the_site_frame():
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     html = response.content.decode()
     assert "Lỗi hệ thống" in html and "Server Error" not in html
     assert '<a href="/">Về trang chủ</a>' in html
+    assert 'class="topbar"' in html and 'class="foot"' in html
     assert "<script" not in html and "<link" not in html

@@ -10,6 +10,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils import timezone
+
 from accounts.models import Role, User
 from activities import services as activity_services
 from api.services import issue_token as issue_api_token
@@ -20,7 +22,7 @@ from committee.models import CommitteeMember, CommitteeRole
 from documents.importing import parse_program_text
 from documents.models import Citation, CitedDocument, ImportDraft
 from followup import feeds
-from followup.urging import generate_letter
+from followup.urging import draft_letter, issue_urging_letter, move_letter
 from inspections import services as inspection_services
 from inspections.models import ChecklistTemplate
 from jobs.models import Job
@@ -91,13 +93,15 @@ def _unit_objects(unit, office, member, marker: str, secrets: dict) -> dict:
     )
     program.status = "issued"
     program.save(update_fields=["status"])
-    letter = generate_letter(
+    letter = draft_letter(
         unit=unit,
         program=program,
         task_ids=[task.pk],
         actor=office,
         day=datetime.date(2023, 12, 1),
     )
+    move_letter(letter=letter, actor=office, step="submit")
+    letter = issue_urging_letter(letter=letter, actor=office, day=timezone.localdate())
     document = CitedDocument.objects.create(
         kind="Nghị quyết", number=f"1{unit.pk}", symbol="NQ-TW", key=f"nq-{unit.pk}"
     )

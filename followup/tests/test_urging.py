@@ -2,8 +2,10 @@
 
 import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
@@ -11,11 +13,12 @@ from pypdf import PdfReader
 from audit.models import AuditEvent
 from followup import urging
 from followup.urging_document import letter_docx, letter_pdf
-from followup.urging_models import UrgingLetter
+from followup.urging_models import LetterStatus, UrgingLetter
 from outgoing.models import IssuedDocument, Register
 from programs.models import ProgramStatus, Task, TaskKind, TaskStatus
 
 TODAY = datetime.date(2023, 10, 15)
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.fixture
@@ -53,8 +56,8 @@ def assigned(program, seat, other_seat):
     return tasks
 
 
-def _generate(clerk, program, tasks, day=TODAY, **kwargs):
-    return urging.generate_letter(
+def _draft(clerk, program, tasks, day=TODAY, **kwargs):
+    return urging.draft_letter(
         unit=program.unit,
         program=program,
         task_ids=[t.pk for t in tasks],
@@ -62,6 +65,19 @@ def _generate(clerk, program, tasks, day=TODAY, **kwargs):
         day=day,
         **kwargs,
     )
+
+
+def _issue(actor, letter, day=TODAY):
+    with time_machine.travel(datetime.datetime(2023, 10, 20, 9, 0, tzinfo=HCM)):
+        return urging.issue_urging_letter(letter=letter, actor=actor, day=day)
+
+
+def _generate(clerk, program, tasks, day=TODAY, **kwargs):
+    """A letter drafted, submitted for review and issued on ``day``."""
+    with time_machine.travel(datetime.datetime(2023, 10, 15, 8, 0, tzinfo=HCM)):
+        letter = _draft(clerk, program, tasks, day=day, **kwargs)
+        urging.move_letter(letter=letter, actor=clerk, step="submit")
+    return _issue(clerk, letter, day)
 
 
 def test_overdue_grouped_by_person_only_overdue(assigned, program, seat, other_seat):
@@ -168,13 +184,13 @@ def test_page_lists_groups_and_generates(assigned, program, client, clerk, seat,
             "recipients": "Đồng chí Nam\nLưu: VT, VP",
         },
     )
-    assert response.status_code == 302
     letter = UrgingLetter.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("followup:urging_letter", args=[letter.pk])
     assert set(letter.items.values_list("task_id", flat=True)) == {assigned[1].pk, assigned[3].pk}
-    assert (
-        client.get(reverse("followup:urging_letters")).content.decode().count(letter.number_symbol)
-        >= 1
-    )
+    assert letter.status == LetterStatus.DRAFT and letter.number_symbol == ""
+    assert not IssuedDocument.objects.exists()
+    assert letter.summary in client.get(reverse("followup:urging_letters")).content.decode()
 
 
 def test_nothing_saved_when_no_task_selected(assigned, program, client, clerk, monkeypatch):
@@ -229,3 +245,98 @@ def test_downloads_for_the_unit(letter, client, viewer):
     assert (
         client.get(reverse("followup:urging_download", args=[letter.pk, "xls"])).status_code == 404
     )
+
+
+# Drafts: numbered only at issue.
+
+AT_DRAFTING = datetime.datetime(2023, 10, 15, 8, 0, tzinfo=HCM)
+
+
+def test_two_drafts_one_discarded_the_other_issued_get_consecutive_numbers(
+    assigned, program, clerk, chair
+):
+    Register.objects.create(unit=program.unit, issuer_code="BCĐ", drafting_code="VP")
+    first = _generate(clerk, program, [assigned[1]])
+    with time_machine.travel(AT_DRAFTING):
+        discarded = _draft(clerk, program, [assigned[2]])
+        kept = _draft(clerk, program, [assigned[3]])
+    assert discarded.number_symbol == kept.number_symbol == ""
+    assert discarded.document is None and kept.document is None
+    assert IssuedDocument.objects.count() == 1  # drafting takes no number
+
+    urging.move_letter(letter=discarded, actor=clerk, step="discard")
+    urging.move_letter(letter=kept, actor=clerk, step="submit")
+    issued = _issue(chair, kept)
+
+    assert (first.number_symbol, issued.number_symbol) == ("01/BCĐ-VP", "02/BCĐ-VP")
+    assert list(IssuedDocument.objects.order_by("number").values_list("number", flat=True)) == [
+        1,
+        2,
+    ]
+    discarded.refresh_from_db()
+    assert discarded.status == LetterStatus.DISCARDED and discarded.document is None
+    assert issued.issued_by == chair and issued.sent_at is not None
+    # Only the issued letter's task is urged in its history.
+    assert AuditEvent.objects.filter(target_id=assigned[3].pk, verb="urge").exists()
+    assert not AuditEvent.objects.filter(target_id=assigned[2].pk, verb="urge").exists()
+
+
+def test_only_a_submitted_letter_is_issued_and_only_once(assigned, program, clerk):
+    with time_machine.travel(AT_DRAFTING):
+        letter = _draft(clerk, program, [assigned[1]])
+    with pytest.raises(Exception, match="Chỉ ban hành công văn đã trình ký"):
+        _issue(clerk, letter)
+    urging.move_letter(letter=letter, actor=clerk, step="submit")
+    with pytest.raises(Exception, match="trước ngày lập dự thảo"):
+        _issue(clerk, letter, day=datetime.date(2023, 10, 14))
+    assert not IssuedDocument.objects.exists()
+    _issue(clerk, letter)
+    with pytest.raises(Exception, match="không cấp số lại"):
+        _issue(clerk, letter)
+    with pytest.raises(Exception, match="không thể thực hiện"):
+        urging.move_letter(letter=letter, actor=clerk, step="discard")
+    assert IssuedDocument.objects.count() == 1
+
+
+def test_the_office_drafts_the_chair_issues_on_the_letter_page(
+    assigned, program, client, clerk, chair, viewer
+):
+    with time_machine.travel(AT_DRAFTING):
+        letter = _draft(clerk, program, [assigned[1]])
+    page = reverse("followup:urging_letter", args=[letter.pk])
+    client.force_login(clerk)
+    body = client.get(page).content.decode()
+    assert "Dự thảo công văn đôn đốc" in body and "/BCĐ-VP" in body and "Trình ký" in body
+    step = reverse("followup:urging_letter_step", args=[letter.pk, "submit"])
+    assert client.post(step).status_code == 302
+    assert (
+        client.post(reverse("followup:urging_letter_step", args=[letter.pk, "x"])).status_code
+        == 404
+    )
+
+    # A viewer sees neither the draft nor its files, and cannot issue it.
+    client.force_login(viewer)
+    assert client.get(page).status_code == 404
+    download = reverse("followup:urging_download", args=[letter.pk, "docx"])
+    assert client.get(download).status_code == 404
+    issue = reverse("followup:urging_letter_issue", args=[letter.pk])
+    assert client.post(issue, {"issued_on": "2023-10-15"}).status_code == 404
+    assert not IssuedDocument.objects.exists()
+
+    client.force_login(chair)
+    with time_machine.travel(datetime.datetime(2023, 10, 16, 9, 0, tzinfo=HCM)):
+        response = client.post(issue, {"issued_on": "2023-10-16"}, follow=True)
+    letter.refresh_from_db()
+    assert letter.number_symbol == "01/BCĐ-VP" and letter.issued_on == datetime.date(2023, 10, 16)
+    assert "Đã ban hành công văn đôn đốc số 01/BCĐ-VP" in response.content.decode()
+    client.force_login(viewer)
+    assert client.get(page).status_code == 200
+    assert "01/BCĐ-VP" in client.get(reverse("followup:urging_letters")).content.decode()
+
+
+def test_a_draft_prints_without_a_number(assigned, program, clerk):
+    with time_machine.travel(AT_DRAFTING):
+        letter = _draft(clerk, program, [assigned[1]])
+    document = Document(io.BytesIO(letter_docx(letter)))
+    cells = "\n".join(p.text for t in document.tables for c in t._cells for p in c.paragraphs)
+    assert "Số:      /BCĐ-VP" in cells  # room for the number to be written in

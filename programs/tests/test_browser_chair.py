@@ -1,6 +1,6 @@
 """End to end in headless Chromium: the chairman reads the commune dashboard, drills from the
 overdue count to the tasks it counts, assigns an unassigned task to a committee member, and
-sends an urging letter (công văn đôn đốc) about the overdue tasks."""
+drafts an urging letter (công văn đôn đốc) about the overdue tasks, submits and issues it."""
 
 import datetime
 
@@ -90,27 +90,33 @@ def test_chair_sends_an_urging_letter_about_the_overdue_tasks(
     assert count(page, "overdue") == 2
 
     page.click("text=Lập công văn đôn đốc")
-    page.wait_for_selector("text=Tạo công văn đôn đốc")
+    page.wait_for_selector("button:has-text('Lập dự thảo công văn đôn đốc')")
     # Both overdue tasks are listed and ticked; the finished one is not.
     boxes = page.locator("input[name=tasks]")
     assert boxes.count() == 2
     assert all(boxes.nth(i).is_checked() for i in range(2))
     assert page.locator(f'input[name=tasks][value="{finished_task.pk}"]').count() == 0
     assert "Phạm Văn Nam" in page.inner_text("main")
-    # The issue date is filled in with today (the browser drops a dd/mm/yyyy value).
-    assert page.input_value("#id_issued_on") == timezone.localdate().isoformat()
     page.fill("#id_signer_name", "Nguyễn Văn Chủ")
-    page.click("text=Tạo công văn đôn đốc")
+    page.click("button:has-text('Lập dự thảo công văn đôn đốc')")
     page.wait_for_selector(".messages")
     message = page.inner_text(".messages")
-    assert "Đã tạo công văn đôn đốc số" in message
-    assert "về 2 nhiệm vụ" in message
-    assert page.url.endswith(reverse("followup:urging_letters"))
+    assert "Đã lập dự thảo công văn đôn đốc về 2 nhiệm vụ" in message
+    assert "Chưa có số" in page.inner_text("main")  # a draft takes no number
+
+    page.click("button:has-text('Trình ký')")
+    page.wait_for_selector("button:has-text('Ký, ban hành và cấp số')")
+    # The issue date is filled in with today (the browser drops a dd/mm/yyyy value).
+    assert page.input_value("#id_issued_on") == timezone.localdate().isoformat()
+    page.click("button:has-text('Ký, ban hành và cấp số')")
+    page.wait_for_selector("text=Đã ban hành công văn đôn đốc số")
+    message = page.inner_text(".messages")
+    page.goto(live_server.url + reverse("followup:urging_letters"))
     rows = page.locator("main table tbody tr")
     assert rows.count() == 1
     assert "chair" in rows.first.inner_text()
     symbol = rows.first.locator("td").first.inner_text().strip()
-    assert symbol in message
+    assert f"số {symbol}" in message
 
     # The urging is recorded in the history of the task the chair urged.
     page.goto(live_server.url + reverse("programs:task", args=[task.pk]))
