@@ -8,6 +8,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,6 +22,7 @@ from jobs.queue import enqueue
 from reports import dashboard as figures
 from reports import export, services
 from reports import sections as report_sections
+from reports.access import visible_reports
 from reports.comparison_xlsx import comparison_xlsx
 from reports.forms import IssueForm, ReportCreateForm, ReportTextsForm, ReviewForm
 from reports.models import SENT_STATUSES, Report, ReportFile
@@ -115,12 +117,16 @@ def _sort_links(request, current: str) -> dict:
 
 
 def _report_for(request, pk: int) -> Report:
-    """A report the user may see: any report of their own unit; a report of a unit below
-    only once it has been sent up. Anything else is a 404."""
-    report = get_visible_or_404(
-        Report.objects.select_related("unit__parent", "issued_document"), request.user, pk=pk
+    """A report the user may see (``reports.access``): any report of their own unit; a report
+    of a unit below, or sent to the user's unit or a unit below it, only once it has been
+    sent up. Anything else is a 404."""
+    report = (
+        visible_reports(request.user)
+        .select_related("unit", "recipient_unit", "issued_document")
+        .filter(pk=pk)
+        .first()
     )
-    if report.unit_id != request.user.unit_id and report.status not in SENT_STATUSES:
+    if report is None:
         raise Http404
     return report
 
@@ -130,8 +136,11 @@ def _is_office(user, report) -> bool:
 
 
 def _is_reviewer(user, report) -> bool:
-    parent = report.unit.parent
-    return parent is not None and manages_unit(user, parent) and report.status in SENT_STATUSES
+    """The office or chair of the unit the report was sent to."""
+    recipient = report.recipient_unit
+    return (
+        recipient is not None and manages_unit(user, recipient) and report.status in SENT_STATUSES
+    )
 
 
 def _messages(request, exc: ValidationError) -> None:
@@ -284,12 +293,12 @@ def report_submit(request, pk: int):
     if not _is_office(request.user, report):
         raise Http404
     try:
-        services.submit_report(report=report, actor=request.user)
+        report = services.submit_report(report=report, actor=request.user)
     except ValidationError as exc:
         _messages(request, exc)
     else:
         messages.success(
-            request, _("Đã gửi báo cáo lên %(unit)s.") % {"unit": report.unit.parent.name}
+            request, _("Đã gửi báo cáo lên %(unit)s.") % {"unit": report.recipient_unit.name}
         )
     return redirect("reports:detail", pk=report.pk)
 
@@ -370,11 +379,12 @@ def file_download(request, pk: int):
 @login_required
 @require_safe
 def inbox(request):
-    """Reports the children of the user's unit have sent up, newest first."""
+    """Reports sent to the user's unit (by the units below it on each report's period),
+    newest first."""
     if request.user.unit_id is None:
         raise Http404
     reports = Report.objects.filter(
-        unit__parent=request.user.unit, status__in=SENT_STATUSES
+        recipient_unit=request.user.unit, status__in=SENT_STATUSES
     ).select_related("unit")
     status = request.GET.get("status", "")
     if status in SENT_STATUSES:
@@ -386,7 +396,14 @@ def inbox(request):
     if wanted.isdigit() and len(wanted) <= 18:
         reports = reports.filter(unit_id=int(wanted))
         kept["unit"] = wanted
-        kept_unit = Unit.objects.filter(pk=int(wanted), parent=request.user.unit).first()
+        kept_unit = (
+            Unit.objects.filter(pk=int(wanted))
+            .filter(
+                Q(path__startswith=request.user.unit.path)
+                | Q(reports__recipient_unit=request.user.unit)
+            )
+            .first()
+        )
     # Reports within a period, as the dashboard's "reports sent up" figure counts them.
     for name, lookup in (("start", "period_start__gte"), ("end", "period_end__lte")):
         try:
