@@ -1,17 +1,21 @@
-"""Log in and out, and the second factor: enrol a TOTP device, verify a code."""
+"""Log in and out, the second factor (enrol a TOTP device, verify a code), and the user's own
+page ("Việc của tôi")."""
 
 import segno
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 from django_otp import login as otp_login
 from django_otp import match_token
 
 from accounts.forms import LoginForm
+from accounts.my_work import lands_on_my_work, my_work
 from accounts.second_factor import pending_device
 
 
@@ -19,6 +23,25 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        """Where the user asked to go; the home page (or nothing) is, for a member or a
+        petition handler, their own page ("Việc của tôi")."""
+        target = super().get_redirect_url()
+        user = self.request.user
+        if target in ("", "/") and user.is_authenticated and lands_on_my_work(user):
+            return resolve_url("accounts:my_work")
+        return target
+
+
+@login_required
+@require_safe
+def my_work_page(request):
+    """What waits for the user: tasks, petitions, reports, meetings, urging letters."""
+    today = timezone.localdate()
+    return render(
+        request, "accounts/my_work.html", {"work": my_work(request.user, today), "today": today}
+    )
 
 
 class LogoutView(auth_views.LogoutView):

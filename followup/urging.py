@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -197,7 +198,29 @@ def generate_letter(
             summary=_("Đã đôn đốc bằng công văn số %(symbol)s ngày %(day)s.")
             % {"symbol": document.number_symbol, "day": day.strftime("%d/%m/%Y")},
         )
+    tell_named(letter)
     return letter
+
+
+def tell_named(letter: UrgingLetter) -> int:
+    """Notify each person named in an issued letter (``reminders.notify``), once per letter.
+    Called where the letter gets its number."""
+    from committee.models import CommitteeMember
+    from reminders.models import NoticeKind
+    from reminders.notify import notify
+
+    members = CommitteeMember.objects.filter(
+        pk__in=letter.items.exclude(person=None).values("person"), user__isnull=False
+    ).select_related("user")
+    return notify(
+        [m.user for m in members],
+        kind=NoticeKind.URGING_LETTER,
+        key=str(letter.pk),
+        title=_("Công văn đôn đốc số %(symbol)s về nhiệm vụ quá hạn của anh/chị")
+        % {"symbol": letter.number_symbol},
+        body=letter.summary,
+        url=reverse("followup:urging_letter", args=[letter.pk]),
+    )
 
 
 def letter_groups(letter) -> list[tuple[str, list[UrgingItem]]]:

@@ -29,6 +29,7 @@ from programs.models import (
     TaskStatus,
     TaskUpdate,
 )
+from programs.notices import tell_assignees
 
 
 class ProgramExists(ValidationError):
@@ -295,6 +296,7 @@ def assign_task(
             summary=_("Phân công, thời hạn"),
             changes=changes,
         )
+        tell_assignees([task])
     return task
 
 
@@ -335,6 +337,8 @@ def update_program_document(*, program: Program, actor, **values) -> Program:
         program.status = ProgramStatus.ISSUED
         before["status"], after["status"] = ProgramStatus.DRAFT.label, ProgramStatus.ISSUED.label
     program.save(update_fields=[*fields, "status", "updated_at"])
+    if after.get("status") == ProgramStatus.ISSUED.label:
+        tell_assignees(program.tasks.select_related("program", "responsible__user"))
     changes = diff(before, after)
     if changes:
         record(
