@@ -28,6 +28,7 @@ from reports.forms import IssueForm, ReportCreateForm, ReportTextsForm, ReviewFo
 from reports.models import SENT_STATUSES, Report, ReportFile
 from reports.periods import Period, period_from_query
 from units.models import Unit
+from units.tree import parent_on
 
 
 def _comparison_unit(request) -> Unit:
@@ -212,6 +213,7 @@ def _detail(request, report, texts_form=None, status=200):
     editable = not report.is_frozen and _is_office(request.user, report)
     form = (texts_form or _texts_form(report)) if editable else None
     sections = export.outline(content)
+    can_submit = _is_office(request.user, report) and report.can_submit
     if form is not None:
         for section in sections:
             if section["text_field"]:
@@ -223,7 +225,8 @@ def _detail(request, report, texts_form=None, status=200):
         "computed_on": content.get("computed_on"),
         "form": form,
         "issue_form": IssueForm() if editable else None,
-        "can_submit": _is_office(request.user, report) and report.can_submit,
+        "can_submit": can_submit,
+        "send_to": parent_on(report.unit, report.period_end) if can_submit else None,
         "can_generate": request.user.unit_id == report.unit_id,
         "review_form": ReviewForm() if _is_reviewer(request.user, report) else None,
         "files": report.files.only(
