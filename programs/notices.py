@@ -15,7 +15,7 @@ def tell_assignees(tasks) -> int:
     """Notify the people of ``tasks`` (of issued programs); how many notices were new."""
     told = 0
     for task in tasks:
-        if task.program.status != ProgramStatus.ISSUED:
+        if task.program.status != ProgramStatus.ISSUED or task.withdrawn:
             continue
         due = task.due_date.strftime("%d/%m/%Y")
         url = reverse("programs:task", args=[task.pk])

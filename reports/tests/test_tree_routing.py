@@ -81,7 +81,8 @@ def test_each_report_goes_to_the_parent_of_its_period(
     client.force_login(district_office)
     inbox = client.get(reverse("reports:inbox")).content.decode()
     assert old.title in inbox and new.title not in inbox
-    assert client.get(reverse("reports:detail", args=[old.pk])).status_code == 200
+    detail = client.get(reverse("reports:detail", args=[old.pk])).content.decode()
+    assert "<dd data-recipient>Thành phố Vinh</dd>" in detail
     assert client.get(reverse("reports:detail", args=[new.pk])).status_code == 404
     assert (
         client.post(reverse("reports:review", args=[new.pk]), {"action": "receive"}).status_code
