@@ -102,9 +102,13 @@ def my_work(user, today: datetime.date | None = None) -> MyWork:
 
 
 def lands_on_my_work(user) -> bool:
-    """Members and petition handlers start from their own page after logging in."""
+    """Members and petition handlers start from their own page after logging in. The office
+    and the chair, who receive the petitions they take in, keep the unit's dashboard as
+    their start (their own page is first in the menu)."""
     from citizens.models import Status
 
     if user.role == Role.MEMBER:
         return True
+    if user.manages_program:
+        return False
     return user.petitions_handled.exclude(status=Status.CLOSED).exists()

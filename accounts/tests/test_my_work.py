@@ -97,9 +97,17 @@ def test_the_level_above_sees_reports_to_receive_and_the_clerk_returned_ones(
 
 @pytest.mark.parametrize(
     ("username", "lands"),
-    [("member", "/tai-khoan/viec-cua-toi/"), ("clerk", "/")],
+    [
+        ("member", "/tai-khoan/viec-cua-toi/"),
+        ("handler", "/tai-khoan/viec-cua-toi/"),
+        ("clerk", "/"),
+    ],
 )
-def test_a_member_lands_on_their_own_page_after_login(client, seat, clerk, username, lands):
+def test_members_and_handlers_land_on_their_own_page_after_login(
+    client, seat, clerk, commune, username, lands
+):
+    handler = make_user("handler", commune, Role.VIEWER)
+    receive(commune, clerk, day=D(2026, 11, 2)).petition.handlers.add(handler)
     response = client.post(
         reverse("accounts:login") + "?next=/",
         {"username": username, "password": TEST_PASSWORD},
