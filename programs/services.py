@@ -405,4 +405,6 @@ def add_task(
         if source
         else _("Thêm nhiệm vụ"),
     )
+    if responsible is not None:
+        tell_assignees([task])
     return task

@@ -162,3 +162,16 @@ def test_the_preferences_page_saves_the_choice_per_kind(client, member_user):
         {"in_app": "on", "email": "on", "email_kinds": ["task_assigned"]},
     )
     assert reminders.email_kinds_of(member_user) == {"task_assigned"}
+
+
+def test_a_meeting_conclusion_that_becomes_a_task_tells_its_owner(program, seat, clerk):
+    programs.add_task(
+        program=program,
+        actor=clerk,
+        text="Rà soát các hộ nghèo",
+        due_date=D(2023, 9, 29),
+        responsible=seat,
+        source="Kết luận cuộc họp ngày 14/07/2023",
+    )
+    assert told(NoticeKind.TASK_ASSIGNED) == ["member"]
+    assert "29/09/2023" in Notification.objects.get(user=seat.user).title
