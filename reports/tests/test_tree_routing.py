@@ -151,7 +151,13 @@ def test_the_province_adds_up_whole_subtrees_as_the_tree_stood(province, distric
     _commune_under(district, "Xã B", tasks=4, finished=2)
     _commune_under(province, "Xã C", tasks=3, finished=3)
     year = Period.year(2023)
-    rows = {r.unit.name: r.values for r in dashboard.rows(province, year, D(2023, 8, 1))}
+    _sent(moved, clerk, ReportKind.YEAR, 2023, D(2023, 12, 20))
+    built = dashboard.rows(province, year, D(2023, 8, 1))
+    rows = {r.unit.name: r.values for r in built}
+    # The city's row counts its commune's report; its link drills down to the city.
+    city = next(r for r in built if r.unit == district)
+    assert city.values["reports_submitted"] == 1
+    assert city.links["reports_submitted"].startswith(f"/bao-cao/?unit={district.pk}&")
     # 2023: the district is a row adding up its communes (6 + 4 tasks).
     assert rows["Thành phố Vinh"]["tasks_total"] == 10
     assert rows["Thành phố Vinh"]["tasks_finished"] == 2
