@@ -6,6 +6,7 @@ per task, role and due date."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from committee.models import CommitteeMember
 from programs.models import ProgramStatus
 from reminders.models import NoticeKind
 from reminders.notify import notify
@@ -19,8 +20,12 @@ def tell_assignees(tasks) -> int:
             continue
         due = task.due_date.strftime("%d/%m/%Y")
         url = reverse("programs:task", args=[task.pk])
-        people = [("responsible", [task.responsible] if task.responsible_id else [])]
-        people.append(("cooperator", list(task.cooperators.select_related("user"))))
+        # The seats as stored (a caller's seat object may predate its account being linked).
+        seats = CommitteeMember.objects.filter(user__isnull=False).select_related("user")
+        people = [
+            ("responsible", list(seats.filter(pk=task.responsible_id))),
+            ("cooperator", list(seats.filter(pk__in=task.cooperators.values("pk")))),
+        ]
         for role, seats in people:
             users = [s.user for s in seats if s.user_id is not None]
             title = (

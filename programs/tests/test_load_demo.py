@@ -234,3 +234,15 @@ def test_the_demo_reports_to_the_city_until_june_2025_then_to_the_province(demo)
     )
     assert Notification.objects.get(user=vinh).url == f"/bao-cao/{sent[2023].pk}/"
     assert Notification.objects.get(user=tinh).url == f"/bao-cao/{sent[2026].pk}/"
+
+
+def test_each_member_of_the_demo_was_told_of_the_tasks_in_their_charge(demo):
+    from programs.models import Task
+    from reminders.models import NoticeKind, Notification
+
+    member = User.objects.get(username="thanhvien")
+    in_charge = Task.objects.filter(responsible__user=member, withdrawn=False).count()
+    told = Notification.objects.filter(
+        user=member, kind=NoticeKind.TASK_ASSIGNED, key__endswith=":responsible"
+    )
+    assert in_charge > 0 and told.count() == in_charge
