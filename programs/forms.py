@@ -189,7 +189,16 @@ class TaskFilterForm(forms.Form):
             ("none", _("Chưa phân công")),
             *people,
         ]
+        # A link naming any of a person's seats (e.g. a former one) filters on the person.
+        self.person_of = {str(pk): value for value, pks in self.seats_of.items() for pk in pks}
+        self.fields["responsible"].valid_value = lambda value: (
+            value in ("", "none") or str(value) in self.person_of
+        )
         self.fields["hamlet"].choices = [("", _("Tất cả"))] + [(str(h.pk), h.name) for h in hamlets]
+
+    def clean_responsible(self):
+        value = self.cleaned_data["responsible"]
+        return self.person_of.get(value, value)
 
 
 class ProgramDocumentForm(forms.Form):
