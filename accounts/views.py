@@ -1,5 +1,6 @@
-"""Log in and out, and the second factor: enrol a TOTP device, verify a code (or a recovery
-code), regenerate recovery codes, and the office's reset of a lost device."""
+"""Log in and out, the second factor (enrol a TOTP device, verify a code or a recovery
+code, regenerate recovery codes, the office's reset of a lost device), and the user's own
+page ("Việc của tôi")."""
 
 import segno
 from django import forms
@@ -8,17 +9,19 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import second_factor
 from accounts.forms import LoginForm
 from accounts.models import RecoveryCodes, Role, User
+from accounts.my_work import lands_on_my_work, my_work
 from accounts.recovery import LOOKS_LIKE_CODE, remaining
 
 WRONG_CODE = gettext_lazy("Mã xác thực không đúng hoặc đã hết hạn.")
@@ -28,6 +31,25 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        """Where the user asked to go; the home page (or nothing) is, for a member or a
+        petition handler, their own page ("Việc của tôi")."""
+        target = super().get_redirect_url()
+        user = self.request.user
+        if target in ("", "/") and user.is_authenticated and lands_on_my_work(user):
+            return resolve_url("accounts:my_work")
+        return target
+
+
+@login_required
+@require_safe
+def my_work_page(request):
+    """What waits for the user: tasks, petitions, reports, meetings, urging letters."""
+    today = timezone.localdate()
+    return render(
+        request, "accounts/my_work.html", {"work": my_work(request.user, today), "today": today}
+    )
 
 
 class LogoutView(auth_views.LogoutView):

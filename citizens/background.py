@@ -1,5 +1,6 @@
 """Overdue petitions feed the reminders: a daily pass (run by ``dvcq worker``) puts a bell
-notification, once, in the handlers' lists for every open case whose next step is overdue.
+notification, once, in the handlers' lists (and the chair's) for every open case whose next
+step is overdue.
 
 The pass also refreshes each open case's ``next_due`` (what the lists and the parent's
 dashboard count as "quá hạn") in case a rule or the calendar changed. Only handlers
@@ -20,7 +21,9 @@ from jobs import registry
 
 def notify_overdue(today=None) -> int:
     """One pass; returns how many notices were sent."""
-    from reminders.models import Notification
+    from accounts.models import Role, User
+    from reminders.models import NoticeKind
+    from reminders.notify import notify
 
     today = today or timezone.localdate()
     sent = 0
@@ -42,8 +45,10 @@ def notify_overdue(today=None) -> int:
                     OverdueNotice.objects.create(
                         petition=petition, user=user, step=step.step, due=step.due
                     )
-                    Notification.objects.create(
-                        user=user,
+                    notify(
+                        [user],
+                        kind=NoticeKind.PETITION_OVERDUE,
+                        key=f"{petition.pk}:{step.step}:{step.due.isoformat()}",
                         title=_("Đơn %(code)s quá hạn: %(step)s")
                         % {"code": petition.receipt_code, "step": step.label},
                         body=_("Hạn %(due)s") % {"due": step.due.strftime("%d/%m/%Y")},
@@ -52,6 +57,16 @@ def notify_overdue(today=None) -> int:
             except IntegrityError:
                 continue  # already told about this step and due date
             sent += 1
+        chairs = User.objects.filter(unit=petition.unit_id, role=Role.CHAIR, is_active=True)
+        sent += notify(
+            chairs,
+            kind=NoticeKind.PETITION_OVERDUE,
+            key=f"{petition.pk}:{step.step}:{step.due.isoformat()}",
+            title=_("Đơn %(code)s quá hạn: %(step)s")
+            % {"code": petition.receipt_code, "step": step.label},
+            body=_("Hạn %(due)s") % {"due": step.due.strftime("%d/%m/%Y")},
+            url=reverse("citizens:detail", args=[petition.pk]),
+        )
     return sent
 
 

@@ -43,6 +43,7 @@ from citizens.rules import applicable_rule, rules_in_force
 from dvcq.storage import evidence_storage
 from dvcq.text import fold
 from programs.evidence import check_evidence
+from reminders.models import NoticeKind
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 IDENTITY_KEYS = ("name", "address", "id_number", "contact")
@@ -430,6 +431,20 @@ def add_extension(*, petition, actor, days, decision_number, decision_date, reas
             actor=actor,
         )
         refresh_next_due(petition)
+        petition.refresh_from_db(fields=["next_due"])
+        _tell(
+            petition,
+            petition.handlers.all(),
+            NoticeKind.PETITION_EXTENDED,
+            f"{petition.pk}:extension:{extension.pk}",
+            _("Đơn %(code)s được gia hạn %(days)s ngày")
+            % {"code": petition.receipt_code, "days": days},
+            _("Theo quyết định %(number)s; hạn mới: %(due)s")
+            % {
+                "number": extension.decision_number,
+                "due": petition.next_due.strftime("%d/%m/%Y") if petition.next_due else "—",
+            },
+        )
         record(
             actor=actor,
             unit=petition.unit,
@@ -441,10 +456,38 @@ def add_extension(*, petition, actor, days, decision_number, decision_date, reas
     return extension
 
 
+def _tell(petition, users, kind: str, key: str, title: str, body: str) -> None:
+    """Notify handlers of a case by its receipt code (never the petitioner's name)."""
+    from django.urls import reverse
+
+    from reminders.notify import notify
+
+    notify(
+        users,
+        kind=kind,
+        key=key,
+        title=title,
+        body=body,
+        url=reverse("citizens:detail", args=[petition.pk]),
+    )
+
+
 def assign_handlers(*, petition, actor, users) -> None:
+    """Set the petition's handlers; each newly assigned one is told (not the person who
+    assigns themselves)."""
     users = [u for u in users if u.unit_id == petition.unit_id]
     with transaction.atomic():
+        before = set(petition.handlers.values_list("pk", flat=True))
         petition.handlers.set(users)
+        _tell(
+            petition,
+            [u for u in users if u.pk not in before and u.pk != getattr(actor, "pk", None)],
+            NoticeKind.PETITION_HANDLER,
+            f"{petition.pk}:handler",
+            _("Anh/chị được giao xử lý đơn %(code)s") % {"code": petition.receipt_code},
+            _("Hạn bước tiếp theo: %(due)s")
+            % {"due": petition.next_due.strftime("%d/%m/%Y") if petition.next_due else "—"},
+        )
         record(
             actor=actor,
             unit=petition.unit,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -310,6 +311,7 @@ def issue_urging_letter(*, letter, actor, day: datetime.date) -> UrgingLetter:
             summary=_("Đã đôn đốc bằng công văn số %(symbol)s ngày %(day)s.")
             % {"symbol": document.number_symbol, "day": day.strftime("%d/%m/%Y")},
         )
+    tell_named(locked)
     return locked
 
 
@@ -323,6 +325,27 @@ def draft_number_symbol(unit) -> str:
 def letter_date(letter) -> datetime.date:
     """The date a letter bears: its issue date, or for a draft the day it was drafted."""
     return letter.issued_on or timezone.localdate(letter.created_at)
+
+
+def tell_named(letter: UrgingLetter) -> int:
+    """Notify each person named in an issued letter (``reminders.notify``), once per letter.
+    Called where the letter gets its number."""
+    from committee.models import CommitteeMember
+    from reminders.models import NoticeKind
+    from reminders.notify import notify
+
+    members = CommitteeMember.objects.filter(
+        pk__in=letter.items.exclude(person=None).values("person"), user__isnull=False
+    ).select_related("user")
+    return notify(
+        [m.user for m in members],
+        kind=NoticeKind.URGING_LETTER,
+        key=str(letter.pk),
+        title=_("Công văn đôn đốc số %(symbol)s về nhiệm vụ quá hạn của anh/chị")
+        % {"symbol": letter.number_symbol},
+        body=letter.summary,
+        url=reverse("followup:urging_letter", args=[letter.pk]),
+    )
 
 
 def letter_groups(letter) -> list[tuple[str, list[UrgingItem]]]:

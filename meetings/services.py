@@ -101,30 +101,32 @@ def invite_current_members(meeting: Meeting) -> int:
         for n, m in enumerate(members, start=1)
     ]
     Invitation.objects.bulk_create(rows)
-    notify_invited(meeting, members)
+    notify_invited(meeting)
     return len(rows)
 
 
-def notify_invited(meeting: Meeting, members) -> None:
-    """A bell notification for each invited member who has an account."""
+def notify_invited(meeting: Meeting) -> int:
+    """Once the invitation is issued (it has its number), tell each invitee who has an
+    account (``reminders.notify``), once per meeting: invitees added later are told when
+    they are added."""
     from django.urls import reverse
 
-    from reminders.models import Notification
+    from reminders.models import NoticeKind
+    from reminders.notify import notify
 
+    if not meeting.invitation_number.strip():
+        return 0
     when = timezone.localtime(meeting.starts_at)
-    title = _("Giấy mời họp Ban Chỉ đạo: %(meeting)s") % {"meeting": meeting}
-    body = f"{when:%H:%M %d/%m/%Y} – {meeting.place or ''}"
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                user_id=m.user_id,
-                title=title[:200],
-                body=body,
-                url=reverse("meetings:detail", args=[meeting.pk]),
-            )
-            for m in members
-            if m.user_id
-        ]
+    invitees = CommitteeMember.objects.filter(
+        pk__in=meeting.invitations.values("member"), user__isnull=False
+    ).select_related("user")
+    return notify(
+        [m.user for m in invitees],
+        kind=NoticeKind.MEETING_INVITATION,
+        key=str(meeting.pk),
+        title=_("Giấy mời họp Ban Chỉ đạo: %(meeting)s") % {"meeting": meeting},
+        body=f"{meeting.invitation_number} – {when:%H:%M %d/%m/%Y} – {meeting.place or ''}",
+        url=reverse("meetings:detail", args=[meeting.pk]),
     )
 
 
@@ -144,6 +146,8 @@ def update_meeting(*, meeting: Meeting, actor, **values) -> Meeting:
     for field, value in values.items():
         setattr(meeting, field, value)
     meeting.save()
+    if not (before["invitation_number"] or "").strip():
+        notify_invited(meeting)
     changes = diff(before, _snapshot(meeting))
     if changes:
         record(
@@ -319,4 +323,5 @@ def number_invitation(*, meeting: Meeting, actor, day: datetime.date | None = No
         summary=_("Lấy số giấy mời %(n)s từ sổ văn bản đi") % {"n": issued.number_symbol},
         changes={"invitation_number": [None, issued.number_symbol]},
     )
+    notify_invited(meeting)
     return meeting

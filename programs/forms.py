@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.models import CommitteeMember
 from documents.importing.periods import is_valid_period
+from dvcq.text import fold
 from programs.evidence import check_evidence
 from programs.models import SETTABLE_STATUSES, TaskKind, TaskStatus
 from units.models import Hamlet
@@ -173,10 +174,31 @@ class TaskFilterForm(forms.Form):
     def __init__(self, *args, members=(), hamlets=(), documents=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["document"].choices = [("", _("Tất cả"))] + [(d.pk, str(d)) for d in documents]
-        self.fields["responsible"].choices = [("", _("Tất cả")), ("none", _("Chưa phân công"))] + [
-            (str(m.pk), m.full_name) for m in members
+        # One choice per person: every seat they held (a member reappointed by a later
+        # decision has a seat per decision) under the pk of the first one listed.
+        self.seats_of: dict[str, list[int]] = {}
+        people = []
+        by_name: dict[str, str] = {}
+        for m in members:
+            value = by_name.setdefault(fold(m.full_name), str(m.pk))
+            if value not in self.seats_of:
+                people.append((value, m.full_name))
+            self.seats_of.setdefault(value, []).append(m.pk)
+        self.fields["responsible"].choices = [
+            ("", _("Tất cả")),
+            ("none", _("Chưa phân công")),
+            *people,
         ]
+        # A link naming any of a person's seats (e.g. a former one) filters on the person.
+        self.person_of = {str(pk): value for value, pks in self.seats_of.items() for pk in pks}
+        self.fields["responsible"].valid_value = lambda value: (
+            value in ("", "none") or str(value) in self.person_of
+        )
         self.fields["hamlet"].choices = [("", _("Tất cả"))] + [(str(h.pk), h.name) for h in hamlets]
+
+    def clean_responsible(self):
+        value = self.cleaned_data["responsible"]
+        return self.person_of.get(value, value)
 
 
 class ProgramDocumentForm(forms.Form):

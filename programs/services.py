@@ -30,6 +30,7 @@ from programs.models import (
     TaskStatus,
     TaskUpdate,
 )
+from programs.notices import tell_assignees
 
 
 class ProgramExists(ValidationError):
@@ -296,6 +297,7 @@ def assign_task(
             summary=_("Phân công, thời hạn"),
             changes=changes,
         )
+        tell_assignees([task])
     return task
 
 
@@ -353,6 +355,8 @@ def update_program_document(*, program: Program, actor, **values) -> Program:
         program.status = ProgramStatus.ISSUED
         before["status"], after["status"] = ProgramStatus.DRAFT.label, ProgramStatus.ISSUED.label
     program.save(update_fields=[*fields, "status", "updated_at"])
+    if after.get("status") == ProgramStatus.ISSUED.label:
+        tell_assignees(program.tasks.select_related("program", "responsible__user"))
     changes = diff(before, after)
     if changes:
         record(
@@ -422,4 +426,6 @@ def add_task(
         if source
         else _("Thêm nhiệm vụ"),
     )
+    if responsible is not None:
+        tell_assignees([task])
     return task

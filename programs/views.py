@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, When
+from django.db.models import Case, F, When
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -217,7 +217,7 @@ def _filtered_tasks(request, program, form, today):
     if data["responsible"] == "none":
         tasks = tasks.filter(responsible__isnull=True)
     elif data["responsible"]:
-        tasks = tasks.filter(responsible_id=int(data["responsible"]))
+        tasks = tasks.filter(responsible_id__in=form.seats_of[data["responsible"]])
     if data["hamlet"]:
         tasks = tasks.filter(hamlets__id=int(data["hamlet"])).distinct()
     if data["document"]:
@@ -237,8 +237,9 @@ def task_list(request):
     if program is None:
         return render(request, "programs/task_list.html", {"program": None})
     today = timezone.localdate()
+    # Current members first (a NULL end date sorts first on SQLite, last on PostgreSQL).
     members = CommitteeMember.objects.filter(unit=program.unit).order_by(
-        "end_date", "position", "full_name"
+        F("end_date").desc(nulls_first=True), "position", "full_name"
     )
     hamlets = Hamlet.objects.filter(unit=program.unit)
     documents = CitedDocument.objects.filter(citations__program=program).order_by(

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from reminders.models import (
     EmailDigest,
+    NoticePreference,
     Notification,
     NotificationPreference,
     ReminderDelivery,
@@ -20,9 +21,16 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_display = ("user", "in_app", "email")
 
 
+@admin.register(NoticePreference)
+class NoticePreferenceAdmin(admin.ModelAdmin):
+    list_display = ("user", "kind", "email")
+    list_filter = ("kind",)
+
+
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ("user", "title", "created_at", "read_at")
+    list_display = ("user", "kind", "title", "created_at", "read_at")
+    list_filter = ("kind",)
     list_select_related = ("user",)
 
 

@@ -1,4 +1,5 @@
-"""E-mail digests: one mail per person per day with all their reminders.
+"""E-mail digests: one mail per person per day with all their reminders and the notices of
+events they chose to receive by e-mail (``reminders.notify``).
 
 ``queue_digests`` opens a digest for each person with reminders waiting for e-mail (unless
 they already have one pending, or today's was sent: then the reminders wait for tomorrow's).
@@ -23,7 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from reminders.models import DigestStatus, EmailDigest, ReminderDelivery
+from reminders.models import DigestStatus, EmailDigest, Notification, ReminderDelivery
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ def queue_digests(today: datetime.date, *, now=None) -> int:
         ReminderDelivery.objects.filter(digest=None, wants_email=True).values_list(
             "recipient", flat=True
         )
+    ) | set(
+        Notification.objects.filter(digest=None, wants_email=True).values_list("user", flat=True)
     )
     pending = set(
         EmailDigest.objects.filter(status=DigestStatus.PENDING, recipient__in=waiting).values_list(
@@ -100,11 +103,17 @@ def send_digest(digest_id: int, worker_id: str, now) -> bool:
         ReminderDelivery.objects.filter(
             recipient=digest.recipient, digest=None, wants_email=True
         ).update(digest=digest)
-    items = list(digest.items.order_by("created_at", "pk"))
+        Notification.objects.filter(user=digest.recipient, digest=None, wants_email=True).update(
+            digest=digest
+        )
+    items = sorted(
+        [*digest.items.all(), *digest.notices.all()], key=lambda item: (item.created_at, item.pk)
+    )
     address = digest.recipient.email
     if not items or not address:
         # Nothing to say (or nowhere to say it): no mail, and the reminders stay in the app.
         digest.items.update(digest=None, wants_email=False)
+        digest.notices.update(digest=None, wants_email=False)
         digest.delete()
         return False
     subject, body = _render(digest, items)

@@ -4,7 +4,7 @@ from django import forms
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from reminders.models import NotificationPreference, ReminderRule, RuleKind
+from reminders.models import NoticeKind, NotificationPreference, ReminderRule, RuleKind
 
 MAX_DAYS = 365
 
@@ -54,6 +54,15 @@ RuleFormSet = modelformset_factory(
 
 
 class PreferenceForm(forms.ModelForm):
+    """The channels of reminders, and per kind of notice whether e-mail also carries it."""
+
+    email_kinds = forms.MultipleChoiceField(
+        label=_("Nhận cả qua thư điện tử (thư tổng hợp hằng ngày) các thông báo"),
+        choices=NoticeKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
     class Meta:
         model = NotificationPreference
         fields = ["in_app", "email"]

@@ -119,17 +119,60 @@ class NotificationPreference(models.Model):
         return str(self.user)
 
 
+class NoticeKind(models.TextChoices):
+    """The hand-offs that tell someone (``reminders.notify``); each person chooses per kind
+    whether the daily e-mail also carries them."""
+
+    TASK_ASSIGNED = "task_assigned", _("Được phân công nhiệm vụ, đổi hạn")
+    URGING_LETTER = "urging_letter", _("Công văn đôn đốc gửi đến mình")
+    MEETING_INVITATION = "meeting_invitation", _("Giấy mời họp")
+    PETITION_HANDLER = "petition_handler", _("Được giao xử lý đơn")
+    PETITION_EXTENDED = "petition_extended", _("Gia hạn giải quyết đơn")
+    PETITION_OVERDUE = "petition_overdue", _("Đơn quá hạn")
+    REPORT_SUBMITTED = "report_submitted", _("Báo cáo cấp dưới gửi lên")
+    REPORT_RETURNED = "report_returned", _("Báo cáo bị trả lại")
+    REPORT_ACCEPTED = "report_accepted", _("Báo cáo được chấp nhận")
+
+
+class NoticePreference(models.Model):
+    """Whether a person wants one kind of notice also by e-mail (yes when there is no row)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notice_preferences"
+    )
+    kind = models.CharField(_("loại thông báo"), max_length=30, choices=NoticeKind.choices)
+    email = models.BooleanField(_("nhận cả qua thư điện tử"), default=True)
+
+    class Meta:
+        verbose_name = _("cách nhận một loại thông báo")
+        verbose_name_plural = _("cách nhận từng loại thông báo")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_notice_preference_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_kind_display()}"
+
+
 class Notification(models.Model):
-    """One in-app notification (the bell)."""
+    """One in-app notification (the bell). A notice of an event (``kind`` set) carries the
+    event's ``key``, unique per person, so telling someone twice of one event inserts
+    nothing; ``wants_email`` puts it in the person's next daily digest."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
+    kind = models.CharField(_("loại"), max_length=30, choices=NoticeKind.choices, blank=True)
+    key = models.CharField(max_length=200, blank=True, editable=False)
     title = models.CharField(_("tiêu đề"), max_length=200)
     body = models.TextField(_("nội dung"), blank=True)
     url = models.CharField(_("đường dẫn"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+    wants_email = models.BooleanField(default=False)
+    digest = models.ForeignKey(
+        "EmailDigest", on_delete=models.SET_NULL, null=True, blank=True, related_name="notices"
+    )
 
     class Meta:
         verbose_name = _("thông báo")
@@ -139,10 +182,25 @@ class Notification(models.Model):
             # The bell on every page: COUNT(*) WHERE user_id=? AND read_at IS NULL.
             models.Index(fields=["user"], name="notification_unread", condition=Q(read_at=None)),
             models.Index(fields=["user", "-created_at"], name="notification_user_recent"),
+            models.Index(
+                fields=["user"],
+                name="notice_awaiting_digest",
+                condition=Q(digest=None, wants_email=True),
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"], condition=~Q(key=""), name="one_notice_per_event_person"
+            )
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def message(self) -> str:
+        """As a digest lists it (like ``ReminderDelivery.message``)."""
+        return f"{self.title}\n{self.body}".strip()
 
 
 class DigestStatus(models.TextChoices):

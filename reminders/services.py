@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from audit import services as audit
 from reminders.models import (
+    NoticeKind,
+    NoticePreference,
     Notification,
     NotificationPreference,
     ReminderRule,
@@ -72,6 +74,24 @@ def set_preferences(user, *, in_app: bool, email: bool) -> NotificationPreferenc
     preference.email = email
     preference.save(update_fields=["in_app", "email"])
     return preference
+
+
+def email_kinds_of(user) -> set[str]:
+    """The kinds of notice the user also wants by e-mail (every kind unless refused)."""
+    refused = set(
+        NoticePreference.objects.filter(user=user, email=False).values_list("kind", flat=True)
+    )
+    return set(NoticeKind.values) - refused
+
+
+@transaction.atomic
+def set_email_kinds(user, kinds) -> None:
+    """Per kind of notice: in the app only, or also by e-mail (``kinds``)."""
+    wanted = set(kinds)
+    for kind in NoticeKind.values:
+        NoticePreference.objects.update_or_create(
+            user=user, kind=kind, defaults={"email": kind in wanted}
+        )
 
 
 def unread_count(user) -> int:

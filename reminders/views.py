@@ -78,11 +78,16 @@ def rules(request):
 @login_required
 def preferences(request):
     preference = services.preferences_of(request.user)
-    form = PreferenceForm(request.POST or None, instance=preference)
+    form = PreferenceForm(
+        request.POST or None,
+        instance=preference,
+        initial={"email_kinds": sorted(services.email_kinds_of(request.user))},
+    )
     if request.method == "POST" and form.is_valid():
         services.set_preferences(
             request.user, in_app=form.cleaned_data["in_app"], email=form.cleaned_data["email"]
         )
+        services.set_email_kinds(request.user, form.cleaned_data["email_kinds"])
         messages.success(request, _("Đã lưu cách nhận thông báo."))
         return redirect("reminders:preferences")
     return render(

@@ -8,7 +8,9 @@ figures are counted, since the sort and the totals need them, but only the rows 
 their links, cells and chart bars, which were most of the page's cost at 130 communes.
 
 Children absorbed by a merger (``merged_into`` set) are not rows of their own: their records
-count in the unit they were merged into, which lists them as predecessors.
+count in the unit they were merged into, which lists them as predecessors. The children and
+what lies below them are those of the period's last day (``units.tree``): a province's 2023
+rows are its districts, each adding up its communes; its 2026 rows are the communes.
 """
 
 import datetime
@@ -26,6 +28,7 @@ from django.utils.safestring import SafeString, mark_safe
 from reports.lookups import Ids
 from reports.providers import MERGE_DEPTH, Column, Scope, link_to, providers
 from units.models import Unit
+from units.tree import children_on, descendants_on
 
 CHART_WIDTH = 300  # pixels of a 100% bar
 ROWS_PER_PAGE = 25
@@ -96,20 +99,22 @@ def sort_keys() -> list[str]:
     return ["name", *(c.key for c in columns())]
 
 
-def _scope(units: list[Unit]) -> tuple[Scope, dict[int, list[Unit]]]:
-    """The scope of the rows ``units`` and each row's direct predecessors, by name. One
-    query: the units merged into a row, or into a unit merged into a row, … (up to
-    ``MERGE_DEPTH`` mergers)."""
+def _scope(units: list[Unit], day: datetime.date) -> tuple[Scope, dict[int, list[Unit]]]:
+    """The scope of the rows ``units`` on ``day`` and each row's direct predecessors, by
+    name. Every unit below a row on that day (``units.tree.descendants_on``: the whole
+    subtree, whatever the depth) counts in the row; so does every unit merged into one of
+    them, or into a unit merged into one, … (up to ``MERGE_DEPTH`` mergers). Three queries
+    whatever the number of rows."""
     rows = [u.pk for u in units]
-    owner = {pk: pk for pk in rows}
     direct = {pk: [] for pk in rows}
     if not rows:
-        return Scope(rows=(), owner=owner), direct
+        return Scope(rows=(), owner={}), direct
+    owner = descendants_on(rows, day)
     links = ["merged_into"]
     while len(links) < MERGE_DEPTH:
         links.append(f"{links[-1]}__merged_into")
     absorbed = Q()
-    ids = Ids(rows)
+    ids = Ids(sorted(owner))
     for link in links:
         absorbed |= Q(**{f"{link}__in_ids": ids})
     merged = (
@@ -120,21 +125,28 @@ def _scope(units: list[Unit]) -> tuple[Scope, dict[int, list[Unit]]]:
     for unit in merged:
         for i in range(len(links)):
             up = getattr(unit, f"_up{i}")
-            if up in direct:
-                owner[unit.pk] = up
-                if i == 0:
+            if up in owner:
+                owner[unit.pk] = owner[up]
+                if i == 0 and up in direct:
                     direct[up].append(unit)
                 break
     return Scope(rows=tuple(rows), owner=owner), direct
 
 
+def tree_day(period) -> datetime.date:
+    """The day whose unit tree a period's figures follow: its last."""
+    return period.end
+
+
 def children_figures(parent: Unit, period, today: datetime.date, sort: str = "name"):
-    """The children of ``parent`` with every figure, sorted by ``sort`` (a column key or
-    "name", "-" for descending; figures missing last, then by name): a list of
+    """The children of ``parent`` as the tree stood at the period's end, each with every
+    figure of its whole subtree, sorted by ``sort`` (a column key or "name", "-" for
+    descending; figures missing last, then by name): a list of
     ``(unit, values, predecessors)``."""
-    queryset = Unit.objects.filter(parent=parent, merged_into__isnull=True).order_by("name", "pk")
+    day = tree_day(period)
+    queryset = children_on(parent, day).filter(merged_into__isnull=True).order_by("name", "pk")
     units = list(queryset)
-    scope, predecessors = _scope(units)
+    scope, predecessors = _scope(units, day)
     # Links read the row's own fields (pk, kind, ...) next to its figures, by name.
     # A figure a provider leaves out is None.
     blank = dict.fromkeys(c.key for c in columns())

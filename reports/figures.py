@@ -173,7 +173,11 @@ INSPECTIONS = register(
 
 
 def _reports_link(row, period):
+    """The inbox filtered on the row's unit; a row with units below it (whose count adds up
+    their reports, sent to it or to the level above) drills down to its own comparison."""
     query = {"unit": row["pk"], "start": period.start.isoformat(), "end": period.end.isoformat()}
+    if row.get("kind") in ("province", "city", "district"):
+        return link_to("reports:dashboard", query)
     return link_to("reports:inbox", query)
 
 

@@ -4,8 +4,10 @@ The figures count as of the report's cut-off date (``cutoff``, by default the en
 period or today, whichever is earlier), the same on the draft and on the issued copy; they
 are computed from live data while the report is a draft; issuing it takes a
 number from the outgoing register and freezes every figure and text in ``snapshot``, which is
-all the page and the files read from then on. An issued report is submitted to the unit's
-parent, which receives it, returns it with comments or accepts it.
+all the page and the files read from then on. An issued report is submitted to the parent the
+unit had on the period's last day (``recipient_unit``: a 2023 report of a commune goes to its
+district, a 2026 report to the province), which receives it, returns it with comments or
+accepts it.
 """
 
 from django.conf import settings
@@ -78,6 +80,15 @@ class Report(models.Model):
         verbose_name=_("số văn bản đi"),
     )
     snapshot = models.JSONField(_("số liệu đã chốt"), null=True, blank=True, editable=False)
+    recipient_unit = models.ForeignKey(
+        "units.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="received_reports",
+        verbose_name=_("gửi đến đơn vị"),
+        help_text=_("Đơn vị cấp trên của đơn vị báo cáo vào ngày cuối kỳ báo cáo."),
+    )
     review_comment = models.TextField(_("ý kiến của cấp trên"), blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("cấp trên xử lý lúc"), null=True, blank=True)

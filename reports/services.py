@@ -13,9 +13,12 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from audit.services import diff, record
+from reminders.models import NoticeKind
+from reminders.notify import notify
 from reports import sections
 from reports.models import TEXT_FIELDS, Report, ReportCitation, ReportFile, ReportKind, ReportStatus
 from reports.periods import Period
+from units.tree import parent_on
 
 DOC_TYPE = "Báo cáo"
 KIND_TITLES = {
@@ -69,7 +72,7 @@ def create_report(*, unit, actor, kind: str, period: Period, title: str = "") ->
         period_end=period.end,
         title=(title or default_title(kind, period)).strip()[:400],
         created_by=actor if actor is not None and actor.is_authenticated else None,
-        recipients=_default_recipients(unit),
+        recipients=_default_recipients(unit, period.end),
     )
     report.full_clean(exclude=["created_by"])
     report.save()
@@ -83,10 +86,11 @@ def create_report(*, unit, actor, kind: str, period: Period, title: str = "") ->
     return report
 
 
-def _default_recipients(unit) -> list[str]:
+def _default_recipients(unit, day) -> list[str]:
     recipients = []
-    if unit.parent_id:
-        recipients.append(f"Ban Chỉ đạo DVCQ {unit.parent.name}")
+    parent = parent_on(unit, day)
+    if parent is not None:
+        recipients.append(f"Ban Chỉ đạo DVCQ {parent.name}")
     recipients.append(f"Thành viên Ban Chỉ đạo {unit.name}")
     return recipients
 
@@ -227,22 +231,30 @@ def issue_report(*, report: Report, actor, day: datetime.date) -> Report:
     return locked
 
 
-def _notify(users, title: str, body: str, url: str) -> None:
-    from reminders.models import Notification
-
-    Notification.objects.bulk_create(
-        [Notification(user=u, title=title[:200], body=body, url=url) for u in users]
-    )
-
-
 def _managers(unit):
+    """The office and chair of ``unit``: who receives a report sent to it, and who is told
+    what became of the reports it sent."""
     return User.objects.filter(unit=unit, is_active=True, role__in=(Role.OFFICE, Role.CHAIR))
+
+
+def _tell(report: Report, users, kind: str, title: str, body: str) -> None:
+    """One notice per person per step of the report's way (``reviewed_at`` or
+    ``submitted_at`` tells two returns of one report apart)."""
+    moment = report.reviewed_at if kind != NoticeKind.REPORT_SUBMITTED else report.submitted_at
+    notify(
+        users,
+        kind=kind,
+        key=f"{report.pk}:{moment.isoformat()}",
+        title=title,
+        body=body,
+        url=reverse("reports:detail", args=[report.pk]),
+    )
 
 
 def _transition(report: Report, actor, new_status: str, allowed, refusal: str, **fields):
     locked = (
         Report.objects.select_for_update(of=("self",))
-        .select_related("unit__parent")
+        .select_related("unit", "recipient_unit")
         .get(pk=report.pk)
     )
     if locked.status not in allowed:
@@ -269,9 +281,10 @@ def _transition(report: Report, actor, new_status: str, allowed, refusal: str, *
 
 @transaction.atomic
 def submit_report(*, report: Report, actor) -> Report:
-    """Send an issued (or returned) report to the unit's parent; its office and chair are
-    notified."""
-    if report.unit.parent_id is None:
+    """Send an issued (or returned) report to the parent the unit had on the period's last
+    day; its office and chair are notified."""
+    recipient = parent_on(report.unit, report.period_end)
+    if recipient is None:
         raise ValidationError(_("Đơn vị không có cấp trên để gửi báo cáo."))
     locked = _transition(
         report,
@@ -282,12 +295,14 @@ def submit_report(*, report: Report, actor) -> Report:
         % {"s": report.get_status_display()},
         submitted_at=timezone.now(),
         reviewed_at=None,
+        recipient_unit=recipient,
     )
-    _notify(
-        _managers(locked.unit.parent),
+    _tell(
+        locked,
+        _managers(recipient),
+        NoticeKind.REPORT_SUBMITTED,
         _("Báo cáo mới từ %(unit)s") % {"unit": locked.unit.name},
         f"{locked.number_symbol} – {locked.title}",
-        reverse("reports:detail", args=[locked.pk]),
     )
     return locked
 
@@ -318,11 +333,12 @@ def return_report(*, report: Report, actor, comment: str) -> Report:
         review_comment=comment,
         reviewed_at=timezone.now(),
     )
-    _notify(
-        _managers(locked.unit).filter(role=Role.OFFICE),
+    _tell(
+        locked,
+        _managers(locked.unit),
+        NoticeKind.REPORT_RETURNED,
         _("Báo cáo %(symbol)s bị trả lại") % {"symbol": locked.number_symbol},
         comment,
-        reverse("reports:detail", args=[locked.pk]),
     )
     return locked
 
@@ -338,11 +354,12 @@ def accept_report(*, report: Report, actor, comment: str = "") -> Report:
         review_comment=(comment or "").strip(),
         reviewed_at=timezone.now(),
     )
-    _notify(
-        _managers(locked.unit).filter(role=Role.OFFICE),
+    _tell(
+        locked,
+        _managers(locked.unit),
+        NoticeKind.REPORT_ACCEPTED,
         _("Báo cáo %(symbol)s đã được chấp nhận") % {"symbol": locked.number_symbol},
         locked.review_comment,
-        reverse("reports:detail", args=[locked.pk]),
     )
     return locked
 

@@ -8,6 +8,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,11 +22,13 @@ from jobs.queue import enqueue
 from reports import dashboard as figures
 from reports import export, services
 from reports import sections as report_sections
+from reports.access import visible_reports
 from reports.comparison_xlsx import comparison_xlsx
 from reports.forms import IssueForm, ReportCreateForm, ReportTextsForm, ReviewForm
 from reports.models import SENT_STATUSES, Report, ReportFile
 from reports.periods import Period, period_from_query
 from units.models import Unit
+from units.tree import parent_on
 
 
 def _comparison_unit(request) -> Unit:
@@ -115,12 +118,16 @@ def _sort_links(request, current: str) -> dict:
 
 
 def _report_for(request, pk: int) -> Report:
-    """A report the user may see: any report of their own unit; a report of a unit below
-    only once it has been sent up. Anything else is a 404."""
-    report = get_visible_or_404(
-        Report.objects.select_related("unit__parent", "issued_document"), request.user, pk=pk
+    """A report the user may see (``reports.access``): any report of their own unit; a report
+    of a unit below, or sent to the user's unit or a unit below it, only once it has been
+    sent up. Anything else is a 404."""
+    report = (
+        visible_reports(request.user)
+        .select_related("unit", "recipient_unit", "issued_document")
+        .filter(pk=pk)
+        .first()
     )
-    if report.unit_id != request.user.unit_id and report.status not in SENT_STATUSES:
+    if report is None:
         raise Http404
     return report
 
@@ -130,8 +137,11 @@ def _is_office(user, report) -> bool:
 
 
 def _is_reviewer(user, report) -> bool:
-    parent = report.unit.parent
-    return parent is not None and manages_unit(user, parent) and report.status in SENT_STATUSES
+    """The office or chair of the unit the report was sent to."""
+    recipient = report.recipient_unit
+    return (
+        recipient is not None and manages_unit(user, recipient) and report.status in SENT_STATUSES
+    )
 
 
 def _messages(request, exc: ValidationError) -> None:
@@ -204,6 +214,7 @@ def _detail(request, report, texts_form=None, status=200):
     editable = not report.is_frozen and _is_office(request.user, report)
     form = (texts_form or _texts_form(report)) if editable else None
     sections = export.outline(content)
+    can_submit = _is_office(request.user, report) and report.can_submit
     if form is not None:
         for section in sections:
             if section["text_field"]:
@@ -216,7 +227,8 @@ def _detail(request, report, texts_form=None, status=200):
         "cutoff_statement": export.cutoff_statement(content),
         "form": form,
         "issue_form": IssueForm() if editable else None,
-        "can_submit": _is_office(request.user, report) and report.can_submit,
+        "can_submit": can_submit,
+        "send_to": parent_on(report.unit, report.period_end) if can_submit else None,
         "can_generate": request.user.unit_id == report.unit_id,
         "review_form": ReviewForm() if _is_reviewer(request.user, report) else None,
         "files": report.files.only(
@@ -286,12 +298,12 @@ def report_submit(request, pk: int):
     if not _is_office(request.user, report):
         raise Http404
     try:
-        services.submit_report(report=report, actor=request.user)
+        report = services.submit_report(report=report, actor=request.user)
     except ValidationError as exc:
         _messages(request, exc)
     else:
         messages.success(
-            request, _("Đã gửi báo cáo lên %(unit)s.") % {"unit": report.unit.parent.name}
+            request, _("Đã gửi báo cáo lên %(unit)s.") % {"unit": report.recipient_unit.name}
         )
     return redirect("reports:detail", pk=report.pk)
 
@@ -372,11 +384,12 @@ def file_download(request, pk: int):
 @login_required
 @require_safe
 def inbox(request):
-    """Reports the children of the user's unit have sent up, newest first."""
+    """Reports sent to the user's unit (by the units below it on each report's period),
+    newest first."""
     if request.user.unit_id is None:
         raise Http404
     reports = Report.objects.filter(
-        unit__parent=request.user.unit, status__in=SENT_STATUSES
+        recipient_unit=request.user.unit, status__in=SENT_STATUSES
     ).select_related("unit")
     status = request.GET.get("status", "")
     if status in SENT_STATUSES:
@@ -388,7 +401,14 @@ def inbox(request):
     if wanted.isdigit() and len(wanted) <= 18:
         reports = reports.filter(unit_id=int(wanted))
         kept["unit"] = wanted
-        kept_unit = Unit.objects.filter(pk=int(wanted), parent=request.user.unit).first()
+        kept_unit = (
+            Unit.objects.filter(pk=int(wanted))
+            .filter(
+                Q(path__startswith=request.user.unit.path)
+                | Q(reports__recipient_unit=request.user.unit)
+            )
+            .first()
+        )
     # Reports within a period, as the dashboard's "reports sent up" figure counts them.
     for name, lookup in (("start", "period_start__gte"), ("end", "period_end__lte")):
         try:

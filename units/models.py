@@ -2,7 +2,10 @@
 hamlets (thôn, xóm, tổ dân phố) inside a commune.
 
 Each unit stores its materialised ``path`` ("/12/340/") so that "this unit and everything
-below it" is one indexed prefix query, whatever the depth.
+below it" is one indexed prefix query, whatever the depth. ``parent`` and ``path`` are the
+tree of today; ``UnitParentLink`` keeps the parents a unit had before (until 30 June 2025 a
+commune sat under its district, since 1 July 2025 under the province), read through
+``units.tree``.
 """
 
 from django.core.exceptions import ValidationError
@@ -101,6 +104,46 @@ class Unit(models.Model):
 
     def is_within(self, other: "Unit") -> bool:
         return self.path.startswith(other.path)
+
+
+class UnitParentLink(models.Model):
+    """The unit's parent from ``valid_from`` to ``valid_to`` (both inclusive, open when
+    empty). A unit without any link has always had its current ``parent``."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="parent_links", verbose_name=_("đơn vị")
+    )
+    parent = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="child_links",
+        verbose_name=_("đơn vị cấp trên"),
+    )
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quan hệ cấp trên theo thời gian")
+        verbose_name_plural = _("quan hệ cấp trên theo thời gian")
+        ordering = ["unit", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="unit_parent_link_dates_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} → {self.parent or '—'}"
+
+    def covers(self, day) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class HamletKind(models.TextChoices):

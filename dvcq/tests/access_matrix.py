@@ -82,6 +82,7 @@ MATRIX: dict[str, Entry] = {
     "accounts:recovery_codes": Entry(ok=SIGNED_IN, ok_status=(200, 302)),
     "accounts:otp_reset_list": Entry(ok=frozenset({"office", "superuser"})),
     "accounts:otp_reset": post(args={"user_id": 1}),
+    "accounts:my_work": Entry(ok=SIGNED_IN),
     # committee
     "committee:page": read(),
     "committee:unit_page": read(),

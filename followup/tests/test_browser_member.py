@@ -33,6 +33,10 @@ def test_member_reports_progress_on_own_task_only(
     page = browser_page
 
     log_in(page, live_server.url, "member")
+    # A member lands on "Việc của tôi"; the dashboard is one click away.
+    assert page.url.endswith("/tai-khoan/viec-cua-toi/")
+    page.click("nav.mainnav >> text=Tổng quan")
+    page.wait_for_load_state()
     # The dashboard lists the member's own row in the workload table: one task in charge.
     my_row = page.locator(f'tr[data-member="{seat.pk}"]')
     assert "Phạm Văn Nam" in my_row.inner_text()

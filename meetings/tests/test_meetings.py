@@ -400,13 +400,20 @@ def test_meetings_appear_in_the_calendar_feed(meeting, clerk, charlie):
     assert "Họp đột xuất" not in feeds.build_feed(other).decode().replace("\r\n ", "")
 
 
-def test_invited_members_with_an_account_get_a_notification(meeting, seat, member_user):
+def test_invitees_with_an_account_are_told_once_when_the_invitation_is_issued(
+    meeting, seat, member_user, clerk
+):
+    from meetings.services import number_invitation
     from reminders.models import Notification
 
+    assert not Notification.objects.filter(user=member_user).exists()  # not issued yet
+    number_invitation(meeting=meeting, actor=clerk, day=datetime.date(2023, 7, 10))
     note = Notification.objects.get(user=member_user)
     assert note.title.startswith("Giấy mời họp Ban Chỉ đạo")
     assert note.url == f"/hop/{meeting.pk}/"
     assert Notification.objects.count() == 1  # the other invitees have no account
+    services.invite_current_members(meeting)  # nobody new: nobody told again
+    assert Notification.objects.count() == 1
 
 
 def test_the_invitation_number_comes_from_the_outgoing_register(client, meeting, clerk, viewer):

@@ -231,3 +231,41 @@ def test_the_sample_data_went_through_the_audited_services(demo):
             ).values_list("target_id", flat=True)
         )
         assert audited == made, f"{model.__name__} written around the services: {made - audited}"
+
+
+def test_the_demo_reports_to_the_city_until_june_2025_then_to_the_province(demo):
+    from reminders.models import Notification
+    from reports.models import Report, ReportStatus
+    from units.tree import parent_on
+
+    city = Unit.objects.get(code="tp-vinh")
+    province = Unit.objects.get(code="tinh-nghe-an")
+    assert parent_on(demo, datetime.date(2023, 12, 31)) == city
+    assert parent_on(demo, datetime.date(2025, 6, 30)) == city
+    assert parent_on(demo, datetime.date(2025, 7, 1)) == province
+    assert parent_on(city, datetime.date(2026, 1, 1)) is None  # no district level any more
+    assert demo.parent == province
+    sent = {r.period_end.year: r for r in Report.objects.filter(unit=demo)}
+    assert sent[2023].recipient_unit == city and sent[2026].recipient_unit == province
+    assert {r.status for r in sent.values()} == {ReportStatus.SUBMITTED}
+    vinh, tinh = User.objects.get(username="vinh"), User.objects.get(username="tinh")
+    assert (vinh.unit, vinh.role, tinh.unit, tinh.role) == (
+        city,
+        Role.OFFICE,
+        province,
+        Role.OFFICE,
+    )
+    assert Notification.objects.get(user=vinh).url == f"/bao-cao/{sent[2023].pk}/"
+    assert Notification.objects.get(user=tinh).url == f"/bao-cao/{sent[2026].pk}/"
+
+
+def test_each_member_of_the_demo_was_told_of_the_tasks_in_their_charge(demo):
+    from programs.models import Task
+    from reminders.models import NoticeKind, Notification
+
+    member = User.objects.get(username="thanhvien")
+    in_charge = Task.objects.filter(responsible__user=member, withdrawn=False).count()
+    told = Notification.objects.filter(
+        user=member, kind=NoticeKind.TASK_ASSIGNED, key__endswith=":responsible"
+    )
+    assert in_charge > 0 and told.count() == in_charge

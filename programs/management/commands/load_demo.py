@@ -7,7 +7,9 @@ records plainly labelled sample progress. It then fills every other page for 202
 each app's own service functions (validated and audited, in the same transaction): the
 chairman's reception schedule, the reception register, petitions (the denouncer's identity
 sealed by ``citizens.crypto`` like any other), the two half-year committee meetings, three
-activities, a recognised bright spot, a finished self-inspection and the reminder rules.
+activities, a recognised bright spot, a finished self-inspection, the reminder rules, and two
+reports sent up: 2023's to Thành phố Vinh (the commune's parent until 30 June 2025, with an
+office account ``vinh``) and the first half of 2026 to the province (``tinh``).
 Every person and document number is fictional; free text starts with "[Dữ liệu mẫu]".
 Run again, it changes nothing and prints the logins.
 """
@@ -42,6 +44,9 @@ from programs import services as program_services
 from programs.evidence import CheckedFile
 from programs.models import Program, TaskKind
 from reminders import services as reminder_services
+from reports import services as report_services
+from reports.models import ReportKind
+from units import tree
 from units.models import Hamlet, HamletKind, Unit, UnitKind
 
 DEMO_UNIT = "xa-hung-chinh"
@@ -54,8 +59,12 @@ ACCOUNTS = [
     ("chutich", Role.CHAIR, "Quang", "Nguyễn Hồng", DEMO_UNIT, "Nguyễn Hồng Quang"),
     ("thanhvien", Role.MEMBER, "Nam", "Phạm Văn", DEMO_UNIT, "Phạm Văn Nam"),
     ("xem", Role.VIEWER, "Minh", "Đặng Văn", DEMO_UNIT, None),
-    ("tinh", Role.VIEWER, "Tỉnh", "Cán bộ", "tinh-nghe-an", None),
+    ("vinh", Role.OFFICE, "Thành", "Cán bộ", "tp-vinh", None),
+    ("tinh", Role.OFFICE, "Tỉnh", "Cán bộ", "tinh-nghe-an", None),
 ]
+# Until 30 June 2025 the commune reported to the city (a district-level unit); since 1 July
+# 2025 there is no district level and it reports straight to the province.
+DISTRICTS_ABOLISHED = datetime.date(2025, 7, 1)
 
 MEMBERS_2021 = [
     ("Nguyễn Hồng Quang", CommitteeRole.HEAD, "Chủ tịch UBND xã"),
@@ -154,6 +163,8 @@ class Command(BaseCommand):
         commune = Unit.objects.create(
             code=DEMO_UNIT, name="Xã Hưng Chính", kind=UnitKind.COMMUNE, parent=city
         )
+        tree.end_parent(unit=city, last_day=DISTRICTS_ABOLISHED - datetime.timedelta(days=1))
+        commune = tree.change_parent(unit=commune, parent=province, on=DISTRICTS_ABOLISHED)
         hamlets = {
             name: Hamlet.objects.create(unit=commune, name=name, kind=HamletKind.HAMLET, position=i)
             for i, name in enumerate([f"Xóm {n}" for n in range(1, 9)], start=1)
@@ -217,6 +228,37 @@ class Command(BaseCommand):
         self._sample_bright_spot(commune, hamlets, clerk)
         self._sample_inspection(commune, program, clerk)
         reminder_services.ensure_rules(commune)
+        self._sample_reports(commune, clerk)
+
+    def _sample_reports(self, commune, clerk):
+        """The 2023 annual report, sent to Thành phố Vinh (the commune's parent then), and the
+        first half of 2026, sent to the province: both wait for the level above to receive,
+        return or accept them."""
+        samples = (
+            (ReportKind.YEAR, 2023, datetime.date(2023, 12, 22)),
+            (ReportKind.HALF, 2026, datetime.date(2026, 6, 25)),
+        )
+        for kind, year, issued_on in samples:
+            report = report_services.create_report(
+                unit=commune,
+                actor=clerk,
+                kind=kind,
+                period=report_services.period_for(kind, year),
+            )
+            report = report_services.update_texts(
+                report=report,
+                actor=clerk,
+                data={
+                    "situation": SAMPLE_NOTE
+                    + "Ban Chỉ đạo triển khai chương trình theo kế hoạch; số liệu lấy từ phần mềm.",
+                    "next_tasks": SAMPLE_NOTE + "Tiếp tục thực hiện các nhiệm vụ còn lại.",
+                    "signer_capacity": "TM. BAN CHỈ ĐẠO",
+                    "signer_title": "TRƯỞNG BAN",
+                    "signer_name": "Nguyễn Hồng Quang",
+                },
+            )
+            report = report_services.issue_report(report=report, actor=clerk, day=issued_on)
+            report_services.submit_report(report=report, actor=clerk)
 
     def _sample_progress(self, program, seats, hamlets, clerk):
         """Plainly labelled sample work: assignments for every task, a few tasks done with
