@@ -78,6 +78,7 @@ MATRIX: dict[str, Entry] = {
     "accounts:logout": post(),
     "accounts:otp_verify": Entry(ok=SIGNED_IN),
     "accounts:otp_enrol": Entry(ok=SIGNED_IN),
+    "accounts:held": Entry(ok=frozenset({"office"})),
     # committee
     "committee:page": read(),
     "committee:unit_page": read(),
