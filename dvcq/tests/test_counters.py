@@ -152,3 +152,19 @@ def test_the_store_follows_the_cache_setting(settings):
     assert isinstance(counters.store(), counters.RedisCounters)
     settings.DVCQ_CACHE_URL = ""
     assert isinstance(counters.store(), counters.DatabaseCounters)
+
+
+@pytest.mark.django_db
+def test_the_daily_job_deletes_ended_windows(settings):
+    from dvcq.background import purge_counters
+    from dvcq.models import Counter
+    from jobs import registry
+
+    settings.DVCQ_CACHE_URL = ""
+    assert any(s.kind == "dvcq.purge_counters" for s in registry.daily_schedules())
+    with time_machine.travel(datetime.datetime(2026, 9, 1, 8, tzinfo=datetime.UTC), tick=False):
+        counters.hit("old", 60)
+        counters.hit("new", 3600)
+    with time_machine.travel(datetime.datetime(2026, 9, 1, 8, 5, tzinfo=datetime.UTC)):
+        assert purge_counters(None) == {"deleted": 1}
+    assert list(Counter.objects.values_list("key", flat=True)) == ["new"]
