@@ -1,7 +1,10 @@
 """The login form, with Vietnamese messages."""
 
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from accounts import spraying
 
 
 class LoginForm(AuthenticationForm):
@@ -16,3 +19,8 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Tên đăng nhập")
         self.fields["password"].label = _("Mật khẩu")
+
+    def clean(self):
+        if spraying.is_held(self.cleaned_data.get("username")):
+            raise forms.ValidationError(spraying.held_message(), code="held")
+        return super().clean()

@@ -13,4 +13,5 @@ urlpatterns = [
     path("xac-thuc/dat-lai/", views.otp_reset_list, name="otp_reset_list"),
     path("xac-thuc/dat-lai/<int:user_id>/", views.otp_reset, name="otp_reset"),
     path("viec-cua-toi/", views.my_work_page, name="my_work"),
+    path("tam-khoa/", views.held_accounts, name="held"),
 ]

@@ -191,3 +191,28 @@ def otp_reset(request, user_id: int):
         % {"user": user.display_name},
     )
     return redirect("accounts:otp_reset_list")
+
+
+def held_accounts(request):
+    """The office's list of its unit's accounts held for password spraying, to release."""
+    from django.contrib import messages
+    from django.http import Http404
+
+    from accounts import spraying
+    from accounts.models import Role, User
+
+    actor = request.user
+    if actor.role != Role.OFFICE or actor.unit_id is None:
+        raise Http404
+    users = User.objects.filter(unit=actor.unit, is_active=True).order_by("username")
+    if request.method == "POST":
+        user = users.filter(pk=request.POST.get("user") or 0).first()
+        if user is None or not spraying.may_release(actor, user):
+            raise Http404
+        spraying.release(actor=actor, user=user)
+        messages.success(
+            request, _("Đã mở khóa đăng nhập cho tài khoản %(username)s.") % {"username": user}
+        )
+        return redirect("accounts:held")
+    held = [u for u in users if spraying.is_held(u.username)]
+    return render(request, "accounts/held.html", {"held": held})

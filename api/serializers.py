@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from activities.models import Activity
+from citizens.access import can_see_repeat_link
 from citizens.models import Petition, Visit
 from committee.models import CommitteeMember
 from documents.models import CitedDocument
@@ -254,6 +255,7 @@ class PetitionSerializer(serializers.ModelSerializer):
     is_denunciation = serializers.BooleanField(source="is_secret")
     content = serializers.SerializerMethodField()
     summary = serializers.SerializerMethodField()
+    repeat_of = serializers.SerializerMethodField()
 
     class Meta:
         model = Petition
@@ -300,6 +302,23 @@ class PetitionSerializer(serializers.ModelSerializer):
     )
     def get_summary(self, petition):
         return getattr(petition, "summary", "")
+
+    @extend_schema_field(
+        serializers.IntegerField(
+            allow_null=True,
+            help_text="Đơn trùng / tái diễn với đơn này; null khi liên kết chạm tới một đơn tố "
+            "cáo mà người gọi không xử lý.",
+        )
+    )
+    def get_repeat_of(self, petition):
+        other = petition.repeat_of
+        if other is None:
+            return None
+        if not (petition.is_secret or other.is_secret):
+            return other.pk
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return other.pk if user and can_see_repeat_link(user, petition, other) else None
 
 
 class VisitSerializer(serializers.ModelSerializer):

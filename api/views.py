@@ -414,7 +414,11 @@ class PetitionViewSet(ScopedReadOnlyViewSet):
     extra_lookups = {"case_type": "case_type"}
 
     def base_queryset(self):
-        return visible_petitions(self.request.user).order_by("-received_on", "-pk")
+        return (
+            visible_petitions(self.request.user)
+            .select_related("repeat_of")
+            .order_by("-received_on", "-pk")
+        )
 
 
 VisitFilters = api_serializers.filter_serializer(

@@ -42,6 +42,14 @@ def can_see_identity(user, petition) -> bool:
     return is_handler(user, petition)
 
 
+def can_see_repeat_link(user, petition, other) -> bool:
+    """May ``user`` see that ``petition`` repeats ``other`` (or the reverse)? A link that
+    touches a denunciation tells who denounced: only for those who see both identities."""
+    if other is None:
+        return False
+    return can_see_identity(user, petition) and can_see_identity(user, other)
+
+
 def can_see_identity_log(user, unit) -> bool:
     """The chair of the unit and the committee head."""
     if not user.is_authenticated or user.unit_id != unit.pk:

@@ -11,8 +11,14 @@ Key rotation: new tokens are always sealed with ``DVCQ_IDENTITY_KEY``; while the
 command re-seals the old ones, the retired keys in ``DVCQ_IDENTITY_KEY_OLD`` still open
 them. Which key sealed a token is told by which key authenticates it (Fernet's HMAC), so a
 re-sealed value is recognised and skipped when an interrupted rotation runs again.
+
+``index_key`` derives, from the same key and a purpose label, a separate key for keyed hashes
+(HMAC-SHA256) that let the database find equal values (a petitioner's folded name) without
+holding them: without the identity key a hash cannot be tested against a guessed name.
 """
 
+import hashlib
+import hmac
 import json
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -75,3 +81,16 @@ def seal_bytes(data: bytes) -> bytes:
 
 def unseal_bytes(token: bytes) -> bytes:
     return _ring().decrypt(token)
+
+
+def index_key(purpose: str) -> bytes:
+    """A key for keyed hashes, distinct for each ``purpose`` and never the sealing key."""
+    label = f"dvcq index key: {purpose}".encode()
+    return hmac.new(settings.DVCQ_IDENTITY_KEY.encode(), label, hashlib.sha256).digest()
+
+
+def keyed_hash(purpose: str, value: str) -> str:
+    """HMAC-SHA256 of ``value`` under ``index_key(purpose)``, hex; "" for an empty value."""
+    if not value:
+        return ""
+    return hmac.new(index_key(purpose), value.encode(), hashlib.sha256).hexdigest()

@@ -4,22 +4,15 @@ The register's identity columns are redacted for denunciations: an export leaves
 office and is "everyone else" for the law (Luật Tố cáo Art 8(3)).
 """
 
-import io
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from citizens.models import CaseType
+from dvcq.spreadsheet import xlsx_bytes
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REDACTED = "***"
-
-
-def _bytes(workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def form_xlsx(form, unit_name: str) -> bytes:
@@ -80,7 +73,7 @@ def form_xlsx(form, unit_name: str) -> bytes:
     for col in range(2, width + 1):
         ws.column_dimensions[get_column_letter(col)].width = 12
     ws.row_dimensions[label_row].height = 60
-    return _bytes(wb)
+    return xlsx_bytes(wb)
 
 
 REGISTER_HEADERS = [
@@ -152,4 +145,4 @@ def register_xlsx(visits, unit_name: str, year: int, title: str | None = None) -
         "ABCDEFGHIJKLM", (6, 12, 30, 16, 40, 14, 10, 20, 10, 20, 20, 20, 16), strict=True
     ):
         ws.column_dimensions[letter].width = width
-    return _bytes(wb)
+    return xlsx_bytes(wb)

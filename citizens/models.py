@@ -315,6 +315,11 @@ class Petitioner(models.Model):
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="petitioners")
     sealed = models.TextField(editable=False)
+    # Keyed hashes (``citizens.crypto.keyed_hash``) of the folded name and of its first and
+    # last words: intake finds earlier petitions of the same person by these, without
+    # decrypting every name (``citizens.duplicates``).
+    name_key = models.CharField(max_length=64, editable=False, blank=True, db_index=True)
+    name_short_key = models.CharField(max_length=64, editable=False, blank=True, db_index=True)
     is_representative = models.BooleanField(_("người đại diện"), default=False)
     position = models.PositiveSmallIntegerField(default=0)
 

@@ -1,17 +1,18 @@
 """The public status lookup: receipt code + PIN, rate-limited, revealing nothing else.
 
-Limits (Django's cache): at most ``IP_LIMIT`` failed attempts per client address and
-``CODE_LIMIT`` per receipt code within ``WINDOW_SECONDS``; past either, every attempt is
-refused (even a right PIN) until the window ends. An unknown code and a wrong PIN get the same
-answer, so the page cannot be used to learn which codes exist.
+Limits (``dvcq.counters``, shared by every app server process): at most ``IP_LIMIT``
+failed attempts per client address and ``CODE_LIMIT`` per receipt code within
+``WINDOW_SECONDS``; past either, every attempt is refused (even a right PIN) until the window
+ends. Each attempt takes its number first (one atomic increment) and a right PIN gives it
+back, so concurrent guesses in several processes cannot get past the limit. An unknown code
+and a wrong PIN get the same answer, so the page cannot be used to learn which codes exist.
 """
 
 import hashlib
 
-from django.core.cache import cache
-
 from citizens.models import Petition
 from citizens.services import hash_pin, pin_matches
+from dvcq import counters
 
 IP_LIMIT = 10
 CODE_LIMIT = 5
@@ -24,37 +25,40 @@ def client_ip(request) -> str:
 
 
 def _keys(ip: str, code: str) -> tuple[str, str]:
-    # Hashed: what a visitor types must not reach the cache key (length, spaces, Unicode).
+    # Hashed: what a visitor types must not reach the counter key (length, spaces, Unicode).
     digest = hashlib.sha256(code.encode()).hexdigest()
     return f"citizens:lookup:ip:{ip}", f"citizens:lookup:code:{digest}"
 
 
 def blocked(ip: str, code: str) -> bool:
     ip_key, code_key = _keys(ip, code)
-    return cache.get(ip_key, 0) >= IP_LIMIT or cache.get(code_key, 0) >= CODE_LIMIT
+    return counters.current(ip_key) >= IP_LIMIT or counters.current(code_key) >= CODE_LIMIT
 
 
-def _fail(ip: str, code: str) -> None:
+def _take_turn(ip: str, code: str) -> bool:
+    """Count this attempt against both limits; may it go on?"""
+    ip_key, code_key = _keys(ip, code)
+    ip_hit = counters.hit(ip_key, WINDOW_SECONDS)
+    code_hit = counters.hit(code_key, WINDOW_SECONDS)
+    return ip_hit.count <= IP_LIMIT and code_hit.count <= CODE_LIMIT
+
+
+def _give_back(ip: str, code: str) -> None:
     for key in _keys(ip, code):
-        cache.add(key, 0, WINDOW_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, WINDOW_SECONDS)
+        counters.take_back(key)
 
 
 def lookup(ip: str, code: str, pin: str) -> tuple[str, Petition | None]:
     """(``"ok"`` | ``"wrong"`` | ``"blocked"``, the petition when ok)."""
     code = (code or "").strip().upper()
     pin = (pin or "").strip()
-    if blocked(ip, code):
+    if blocked(ip, code) or not _take_turn(ip, code):
         return "blocked", None
     petition = Petition.objects.filter(receipt_code=code).first()
     if petition is None:
         hash_pin(_DUMMY_CODE, pin)  # the same work either way
-        _fail(ip, code)
         return "wrong", None
     if not pin_matches(petition, pin):
-        _fail(ip, code)
         return "wrong", None
+    _give_back(ip, code)
     return "ok", petition

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -118,9 +119,34 @@ def pin_matches(petition: Petition, pin: str) -> bool:
 
 @dataclass
 class IntakeResult:
+    """``repeats``: the earlier petitions the receiving clerk may learn the new one matches
+    (``duplicates.visible_to``); a match with a denunciation they do not handle is told
+    only to its handlers (``_notify_hidden_matches``)."""
+
     petition: Petition
     pin: str
     repeats: list
+
+
+def _notify_hidden_matches(petition: Petition, hidden: list) -> None:
+    """Tell the handlers of each denunciation the new petition may repeat, and no one else."""
+    from reminders.models import Notification
+
+    url = reverse("citizens:detail", args=[petition.pk])
+    for match in hidden:
+        for user in match.petition.handlers.all():
+            Notification.objects.create(
+                user=user,
+                title=_("Đơn mới có thể liên quan đến đơn tố cáo %(code)s")
+                % {"code": match.petition.receipt_code},
+                body=_(
+                    "Đơn %(new)s vừa tiếp nhận có người viết đơn hoặc nội dung giống đơn tố "
+                    "cáo %(code)s mà bạn xử lý. Người tiếp nhận không được báo; chỉ những "
+                    "người xử lý đơn tố cáo nhận thông báo này."
+                )
+                % {"new": petition.receipt_code, "code": match.petition.receipt_code},
+                url=url,
+            )
 
 
 def _safe_changes(petition: Petition) -> dict:
@@ -232,7 +258,10 @@ def intake(
     if secret and not summary:
         summary = str(SUMMARY_PENDING)
     names = [p["name"] for p in people]
-    repeats = duplicates.find_repeats(unit=unit, names=names, content=data["content"])
+    matches = duplicates.find_repeats(unit=unit, names=names, content=data["content"])
+    repeats = [m for m in matches if duplicates.visible_to(actor, m)]
+    hidden = [m for m in matches if not duplicates.visible_to(actor, m)]
+    link = next((m.petition for m in repeats if duplicates.may_link(secret, m.petition)), None)
     written = []
     try:
         with transaction.atomic():
@@ -256,7 +285,7 @@ def intake(
                 has_originals=bool(data.get("has_originals")),
                 **content_fields(secret, content, summary),
                 names_fold="" if secret else " | ".join(fold(n) for n in names),
-                repeat_of=repeats[0].petition if repeats else None,
+                repeat_of=link,
                 created_by=actor,
             )
             for position, person in enumerate(people):
@@ -264,12 +293,14 @@ def intake(
                 Petitioner.objects.create(
                     petition=petition,
                     sealed=crypto.seal(identity),
+                    **duplicates.index_fields(identity["name"]),
                     is_representative=person["representative"],
                     position=position,
                 )
             for item in checked:
                 written.append(_store_attachment(petition, item))
             petition.handlers.add(actor)
+            _notify_hidden_matches(petition, hidden)
             refresh_next_due(petition)
             if petition.channel == Channel.IN_PERSON and not in_register:
                 _register_petition(petition, actor, people)

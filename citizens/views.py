@@ -27,6 +27,7 @@ from citizens.access import (
     can_manage_citizens,
     can_see_identity,
     can_see_identity_log,
+    can_see_repeat_link,
     visible_petitions,
 )
 from citizens.deadlines import SOON_WORKING_DAYS, STATE_LABELS, compute, next_open
@@ -277,11 +278,26 @@ def petition_create(request):
                 )
                 % {"code": result.petition.receipt_code, "pin": result.pin},
             )
-            if result.repeats:
+            linked = result.petition.repeat_of
+            if linked:
                 messages.warning(
                     request,
                     _("Đơn có thể trùng hoặc tái diễn với đơn %(code)s; đã liên kết.")
-                    % {"code": result.repeats[0].petition.receipt_code},
+                    % {"code": linked.receipt_code},
+                )
+            unlinked = [
+                m.petition.receipt_code
+                for m in result.repeats
+                if m.petition != linked and (m.petition.is_secret or result.petition.is_secret)
+            ]
+            if unlinked:
+                messages.warning(
+                    request,
+                    _(
+                        "Đơn có thể liên quan đến đơn %(codes)s; không liên kết để giữ bí mật "
+                        "danh tính người tố cáo."
+                    )
+                    % {"codes": ", ".join(unlinked)},
                 )
             return redirect("citizens:detail", result.petition.pk)
     shown = request.POST if form.is_bound else {**_initial_values(form), "received_on": today}
@@ -326,7 +342,12 @@ def _detail_context(request, petition, identities=None, reveal_form=None):
         "letter_steps": {s.pk for s in petition.steps.all() if letters.has_letter(s)},
         # A denunciation's sealed content only for its assigned handlers.
         "content": petition.full_content() if can_see_identity(request.user, petition) else None,
-        "repeats": petition.repeats.all(),
+        "repeat_of": petition.repeat_of
+        if can_see_repeat_link(request.user, petition, petition.repeat_of)
+        else None,
+        "repeats": [
+            r for r in petition.repeats.all() if can_see_repeat_link(request.user, petition, r)
+        ],
         "staff": User.objects.filter(unit=petition.unit, is_active=True).order_by("username")
         if can_manage_citizens(request.user, petition.unit)
         else [],

@@ -314,6 +314,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 AXES_VERBOSE = False
+# Password spraying (accounts.spraying): this many failures for one username from any
+# addresses within the window hold the account until the window ends.
+DVCQ_LOGIN_ACCOUNT_LIMIT = env_int("DVCQ_LOGIN_ACCOUNT_LIMIT", 20)
+DVCQ_LOGIN_ACCOUNT_WINDOW_MINUTES = env_int("DVCQ_LOGIN_ACCOUNT_WINDOW_MINUTES", 60)
 # Second factor (TOTP, django-otp): required for administrators and petition handlers.
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "DVCQ")
 DVCQ_REQUIRE_2FA = env_bool("DVCQ_REQUIRE_2FA", True)

@@ -198,7 +198,7 @@ def _same_number(old: str, new: str | None) -> bool:
 def _document_tasks(program: Program) -> list[Task]:
     return list(
         program.tasks.filter(origin=TaskOrigin.DOCUMENT)
-        .select_related("responsible")
+        .select_related("responsible__user")
         .order_by("position", "id")
     )
 
@@ -465,7 +465,7 @@ def _revise(plan, reading, actor, source_name, source_text, assignments, choices
             "kept": [None, report.kept],
         },
     )
-    notify_owners(touched_owners)
+    notify_owners(touched_owners, revision=revision)
     return report
 
 
@@ -487,13 +487,13 @@ def _update_program(program, reading, source_name, source_text) -> None:
     program.save()
 
 
-def notify_owners(touched: list[tuple[Task, str]]) -> None:
-    """Tell the person in charge of each changed or withdrawn task (the bell).
+def notify_owners(touched: list[tuple[Task, str]], *, revision) -> None:
+    """Tell the person in charge of each changed or withdrawn task, through the one
+    notification service (in the app, and by e-mail if they chose it for task changes);
+    once per revision and task."""
+    from reminders.models import NoticeKind
+    from reminders.notify import notify
 
-    The one place a revision notifies anyone, so it can move to a notification service."""
-    from reminders.models import Notification
-
-    rows = []
     for task, action in touched:
         member = task.responsible
         if member is None or not member.user_id:
@@ -504,10 +504,14 @@ def notify_owners(touched: list[tuple[Task, str]]) -> None:
         else:
             title = _("Nhiệm vụ bạn chủ trì được sửa theo văn bản chương trình mới")
             url = reverse("programs:task", args=[task.pk])
-        rows.append(
-            Notification(user_id=member.user_id, title=title[:200], body=task.short_text, url=url)
+        notify(
+            [member.user],
+            kind=NoticeKind.TASK_ASSIGNED,
+            key=f"revision:{revision.pk}:{task.pk}:{action}",
+            title=title,
+            body=task.short_text,
+            url=url,
         )
-    Notification.objects.bulk_create(rows)
 
 
 def latest_revision(program: Program) -> ProgramRevision | None:

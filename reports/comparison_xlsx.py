@@ -1,13 +1,12 @@
 """The parent's comparison of its children as a spreadsheet: every child (the page shows 25
 at a time), in the page's sort, with the totals row, for the office to file or rework."""
 
-import io
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from dvcq.spreadsheet import xlsx_bytes
 from reports.dashboard import columns, totals_of
 
 
@@ -43,6 +42,4 @@ def comparison_xlsx(parent, period, entries: list) -> bytes:
     for index in range(len(cols)):
         sheet.column_dimensions[get_column_letter(index + 3)].width = 14
     sheet.freeze_panes = "C6"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)

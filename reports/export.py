@@ -222,6 +222,8 @@ def report_xlsx(report, progress=None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from dvcq.spreadsheet import xlsx_bytes
+
     content = content_of(report)
     workbook = Workbook()
     summary = workbook.active
@@ -251,9 +253,7 @@ def report_xlsx(report, progress=None) -> bytes:
                 sheet.append(data["total"])
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)
 
 
 WRITERS = {"docx": report_docx, "pdf": report_pdf, "xlsx": report_xlsx}

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from activities.models import Activity
-from citizens import crypto, tally
+from citizens import crypto, duplicates, tally
 from citizens import deadlines as citizen_deadlines
 from citizens import services as citizen_services
 from citizens.models import (
@@ -599,6 +599,7 @@ class Generator:
                     tables["petitioner"].add(
                         petition_id=pk,
                         sealed=crypto.seal(identity),
+                        **duplicates.index_fields(identity.get("name", "")),
                         is_representative=identity.pop("representative"),
                         position=position,
                     )

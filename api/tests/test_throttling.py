@@ -20,3 +20,21 @@ def test_429_after_the_budget_with_retry_after(api, clerk, settings, program):
     assert error["details"]["retry_after"] == int(refused["Retry-After"])
     # Another token of the same user has its own budget.
     assert second.get("/api/v1/programs/").status_code == 200
+
+
+def test_the_budget_is_kept_where_every_worker_counts_it(api, clerk, settings, program):
+    """Not in a worker's own memory: emptying the local cache (another worker, a restart)
+    gives no fresh budget."""
+    from django.core.cache import cache
+
+    from dvcq import counters
+
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"api_token": "2/minute"},
+    }
+    client = api(clerk)
+    assert [client.get("/api/v1/programs/").status_code for _ in range(2)] == [200, 200]
+    cache.clear()
+    assert client.get("/api/v1/programs/").status_code == 429
+    assert counters.current(f"throttle_api_token_{clerk.api_tokens.get().pk}") == 3

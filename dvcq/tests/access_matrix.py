@@ -83,6 +83,7 @@ MATRIX: dict[str, Entry] = {
     "accounts:otp_reset_list": Entry(ok=frozenset({"office", "superuser"})),
     "accounts:otp_reset": post(args={"user_id": 1}),
     "accounts:my_work": Entry(ok=SIGNED_IN),
+    "accounts:held": Entry(ok=frozenset({"office"})),
     # committee
     "committee:page": read(),
     "committee:unit_page": read(),

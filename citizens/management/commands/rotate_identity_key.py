@@ -6,8 +6,9 @@ The new key is ``DVCQ_IDENTITY_KEY`` (or ``--new-key``); the old one(s) come fro
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
-from citizens import rotation
+from citizens import name_index, rotation
 from citizens.crypto import DEMO_KEY, NEW_KEY_COMMAND, key_problem
 
 
@@ -51,6 +52,13 @@ class Command(BaseCommand):
         left = rotation.left_under_old_keys(keys)
         if left:
             raise CommandError("Còn giá trị dưới khoá cũ: " + ", ".join(left[:20]))
+        # The keyed hashes that find repeat petitions are derived from the key: recompute them
+        # under the new one, or intake would find no earlier petitioner after the switch.
+        with override_settings(DVCQ_IDENTITY_KEY=new):
+            reindexed = name_index.reindex(only_missing=False)
+        self.stdout.write(
+            f"Đã tính lại chỉ mục họ tên của {reindexed} người viết đơn theo khoá mới."
+        )
         total = sum(v for k, v in done.items() if k != "orphans")
         self.stdout.write(
             self.style.SUCCESS(
