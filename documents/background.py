@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from documents.importing import ImportFileError, parse_program_file
+from documents.importing import ImportFileError, parse_program_file, require_tasks
 from jobs import registry
 
 
@@ -35,9 +35,9 @@ def import_many(ctx) -> dict:
         path = folder / name
         try:
             data = path.read_bytes()
-            report = apply_reading(
-                unit=unit, reading=parse_program_file(name, data), source_name=name
-            )
+            reading = parse_program_file(name, data)
+            require_tasks(name, reading)
+            report = apply_reading(unit=unit, reading=reading, source_name=name)
             done.append(f"{name}: " + report.lines()[0])
         except (ImportFileError, ValidationError, OSError) as exc:
             message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)

@@ -29,15 +29,27 @@ __all__ = [
     "period_label",
     "read_document",
     "read_source",
+    "require_tasks",
 ]
 
 
 def parse_program_file(filename: str, data: bytes) -> ProgramReading:
-    """Read and parse an uploaded file; raises ``ImportFileError`` when it cannot be read or
-    holds no tasks.  What the file reader had to mend or leave out opens the warnings."""
+    """Read and parse an uploaded file; raises ``ImportFileError`` when it cannot be read.
+    A file whose tasks cannot be found (a report, a notice, an unusual layout) is still read
+    for its header, citations, recipients and signer; the reading then warns that it holds no
+    task, and the review screen lets the clerk add them.  What the file reader had to mend or
+    leave out opens the warnings."""
     text, source_warnings = read_document(filename, data)
     reading = parse_program_text(text)
     reading.warnings[:0] = source_warnings
-    if not reading.items:
-        raise ImportFileError(f"Không tìm thấy nhiệm vụ nào trong tệp {filename}.")
     return reading
+
+
+def require_tasks(filename: str, reading: ProgramReading) -> None:
+    """Saving a program straight from a file (command line, background import) needs its
+    tasks; the review screen is where a clerk adds them to a reading that has none."""
+    if not reading.items:
+        raise ImportFileError(
+            f"Không tìm thấy nhiệm vụ nào trong tệp {filename}; hãy nhập tệp qua màn hình rà "
+            "soát để thêm nhiệm vụ bằng tay."
+        )

@@ -32,9 +32,19 @@ class Citation:
     symbol: str
     date: datetime.date | None = None
     issuer: str | None = None
+    # other spellings of the same document in the text ("16/KH-BTT-MTTQ" for "16/KH-MTTQ-BTT")
+    aliases: list[str] = field(default_factory=list)
+    # where the mention's date and issuer end in the text (reading state, not reported)
+    trailer_end: int = field(default=0, compare=False, repr=False)
+
+    def identifier(self) -> str:
+        """The identifier as import-format.md splits it, joined again: ``21/2021/QĐ-TTg``."""
+        year = f"/{self.number_year}" if self.number_year else ""
+        return f"{self.number}{year}/{self.symbol}"
 
     def to_dict(self) -> dict:
-        return {
+        """The citation's JSON; ``aliases`` only when the text spells it more than one way."""
+        found = {
             "kind": self.kind,
             "number": self.number,
             "number_year": self.number_year,
@@ -42,6 +52,9 @@ class Citation:
             "date": _iso(self.date),
             "issuer": self.issuer,
         }
+        if self.aliases:
+            found["aliases"] = list(self.aliases)
+        return found
 
 
 @dataclass
