@@ -11,7 +11,7 @@ gian thực hiện") opens a section even when the numbering was flattened.
 import re
 from dataclasses import dataclass, field
 
-from .periods import is_period_heading
+from .periods import is_period_heading, period_line
 from .textnorm import fold, is_upper_line, roman_value, sentence_case, shorten, starts_lower
 
 BULLET_KINDS = {"dash", "plus", "dot"}
@@ -25,7 +25,11 @@ _MARKERS = [
         re.compile(r"^(?:(?i:phần)\s+)?(?P<number>[IVXL]{1,6})\s*[.)/:–-]\s*(?P<text>\S.*)$"),
     ),
     ("multi", re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?P<text>\S.*)$")),
-    ("num1", re.compile(r"^(?P<number>\d{1,2})\s*\.(?=\s|[^\d\s])\s*(?P<text>\S.*)$")),
+    # "1.", and "1/." or "1/" as some notices number their points
+    (
+        "num1",
+        re.compile(r"^(?P<number>\d{1,2})\s*(?:\.(?=\s|[^\d\s])|/\.|/(?=\s))\s*(?P<text>\S.*)$"),
+    ),
     ("nparen", re.compile(r"^\(?(?P<number>\d{1,2})\)\s*(?P<text>\S.*)$")),
     ("alpha", re.compile(r"^\(?(?P<number>[a-zđ])\)\s*(?P<text>\S.*)$")),
     ("dash", re.compile(r"^(?P<number>[-–—])\s*(?P<text>\S.*)$")),
@@ -90,6 +94,18 @@ _NON_TASK_WORDS = (
     "nhận xét",
     "đề xuất",
     "kiến nghị",
+    # who or what the work is about, and how: the scope of a plan, not its work
+    "đối tượng",
+    "phạm vi",
+    "thành phần",
+    "phương pháp",
+    "phương thức",
+    "nguyên tắc",
+    "ý nghĩa",
+    "sự cần thiết",
+    "thực trạng",
+    "bối cảnh",
+    "cơ sở",
 )
 _SCHEDULED_WORDS = ("thời gian", "tiến độ", "lộ trình", "lịch", "cụ thể", "theo quý", "theo tháng")
 _ORGANIZATION_WORDS = ("tổ chức thực hiện", "phân công", "trách nhiệm", "chế độ báo cáo")
@@ -103,7 +119,8 @@ _OTHER_LABEL_RE = re.compile(
     r"(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?: thực hiện)?|kết quả|sản phẩm|kinh phí"
 )
 _ROW_BORDER_RE = re.compile(r"^\s*\|\s*|\s*\|\s*$")
-_CLOSING_RE = re.compile(r"^trên đây(?!\w)", re.IGNORECASE)
+# "Trên đây là Kế hoạch …", "Nay Ủy ban nhân dân xã thông báo để …/.": the closing sentence
+_CLOSING_RE = re.compile(r"^(?:trên đây(?!\w)|nay\s[^.;]{0,120}thông báo(?!\w))", re.IGNORECASE)
 _TERMINAL = (".", ";", ":", "!", "?", ")", "…")
 _CONNECTOR_END_RE = re.compile(r"(?:[,\-–]|\s(?:và|của|về|các|theo|trong|tại|cho|với|số))$")
 
@@ -132,6 +149,8 @@ class Section:
 
     title: str | None
     opened_by: str | None = None
+    # the time a heading states after its name: "Thời gian và địa điểm: Từ ngày 01/12/2025 …"
+    dated: str | None = None
     entries: list[Node] = field(default_factory=list)
     intro: list[str] = field(default_factory=list)
     stack: list[Node] = field(default_factory=list)
@@ -281,7 +300,17 @@ def _continues(previous: Paragraph, paragraph: Paragraph, line: str, after_blank
 def _place(paragraph: Paragraph, outline: Outline) -> None:
     current = outline.sections[-1]
     if paragraph.kind in {"roman", "heading"}:
-        outline.sections.append(Section(_title(paragraph.text), opened_by=paragraph.kind))
+        name, _colon, rest = paragraph.text.partition(":")
+        if rest.strip() and period_line(rest, None):
+            section = Section(_title(name), opened_by=paragraph.kind, dated=rest.strip())
+        else:
+            section = Section(_title(paragraph.text), opened_by=paragraph.kind)
+        outline.sections.append(section)
+        return
+    if paragraph.kind == "num1" and current.opened_by != "roman" and _is_capital_heading(paragraph):
+        # "1. MỤC ĐÍCH, YÊU CẦU", "2. ĐỐI TƯỢNG KIỂM TRA": a plan without Roman numerals
+        # numbers its sections 1., 2., 3. and writes their names in capitals
+        outline.sections.append(Section(_title(paragraph.text), opened_by="number"))
         return
     if (
         paragraph.kind in NUMBERED_KINDS
@@ -296,6 +325,18 @@ def _place(paragraph: Paragraph, outline: Outline) -> None:
         outline.sections.append(Section(_title(paragraph.text), opened_by="number"))
         return
     _add(current, paragraph, outline.warnings)
+
+
+_MAX_HEADING_WORDS = 12
+
+
+def _is_capital_heading(paragraph: Paragraph) -> bool:
+    text = paragraph.text.rstrip(":. ")
+    return (
+        is_upper_line(text)
+        and len(text.split()) <= _MAX_HEADING_WORDS
+        and not re.search(r"\d", text)
+    )
 
 
 def _title(text: str) -> str:

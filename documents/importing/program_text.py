@@ -90,7 +90,8 @@ def _add_sections(outline: Outline, year: int | None, reading: ProgramReading) -
     for section in outline.sections:
         if section.title is not None:
             reading.sections.append(section.title)
-        reading.items.extend(section_items(section, year, reading.warnings))
+        notice = reading.doc_type == "Thông báo"
+        reading.items.extend(section_items(section, year, reading.warnings, notice))
 
 
 def _read_attachment(
