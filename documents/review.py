@@ -34,6 +34,7 @@ def reading_from_dict(data: dict) -> ProgramReading:
                 text=i["text"],
                 period=i.get("period"),
                 responsible=i.get("responsible"),
+                line=i.get("line"),
             )
             for i in data.get("items") or []
         ],
@@ -45,6 +46,7 @@ def reading_from_dict(data: dict) -> ProgramReading:
                 symbol=c["symbol"],
                 date=_date(c.get("date")),
                 issuer=c.get("issuer"),
+                aliases=list(c.get("aliases") or []),
             )
             for c in data.get("citations") or []
         ],

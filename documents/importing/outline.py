@@ -134,6 +134,8 @@ class Paragraph:
     marker: str
     number: str | None
     text: str
+    # the number (from 1) of the source line the paragraph starts on, for the review screen
+    line: int | None = None
 
 
 @dataclass
@@ -141,6 +143,7 @@ class Node:
     paragraph: Paragraph
     children: list["Node"] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    note_lines: list[int | None] = field(default_factory=list)
 
 
 @dataclass
@@ -153,6 +156,8 @@ class Section:
     dated: str | None = None
     entries: list[Node] = field(default_factory=list)
     intro: list[str] = field(default_factory=list)
+    intro_lines: list[int | None] = field(default_factory=list)
+    line: int | None = None
     stack: list[Node] = field(default_factory=list)
 
     @property
@@ -240,10 +245,11 @@ def section_kind(title: str | None) -> str | None:
     return "focus"
 
 
-def build_outline(lines: list[str]) -> Outline:
+def build_outline(lines: list[str], first_line: int = 1) -> Outline:
+    """The outline of ``lines``, the first of which is line ``first_line`` of the source."""
     outline = Outline(sections=[Section(title=None)])
     closed = False
-    for paragraph in _join(lines, outline.warnings):
+    for paragraph in _join(lines, outline.warnings, first_line):
         if paragraph.kind is None and _CLOSING_RE.match(paragraph.text):
             closed = True  # "Trên đây là Kế hoạch …": the closing sentence, not a task
             continue
@@ -257,14 +263,15 @@ def build_outline(lines: list[str]) -> Outline:
     return outline
 
 
-def _join(lines: list[str], warnings: list[str]) -> list[Paragraph]:
+def _join(lines: list[str], warnings: list[str], first_line: int) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     after_blank = False
-    for line in lines:
+    for number, line in enumerate(lines, start=first_line):
         if not line:
             after_blank = True
             continue
         paragraph = classify(line)
+        paragraph.line = number
         previous = paragraphs[-1] if paragraphs else None
         if previous and _continues(previous, paragraph, line, after_blank):
             if after_blank:
@@ -305,6 +312,7 @@ def _place(paragraph: Paragraph, outline: Outline) -> None:
             section = Section(_title(name), opened_by=paragraph.kind, dated=rest.strip())
         else:
             section = Section(_title(paragraph.text), opened_by=paragraph.kind)
+        section.line = paragraph.line
         outline.sections.append(section)
         return
     if paragraph.kind == "num1" and current.opened_by != "roman" and _is_capital_heading(paragraph):
@@ -352,8 +360,10 @@ def _add(section: Section, paragraph: Paragraph, warnings: list[str]) -> None:
         owners = [node for node in stack if node.paragraph.kind != "row"]
         if owners:
             owners[-1].notes.append(paragraph.text)
+            owners[-1].note_lines.append(paragraph.line)
         else:
             section.intro.append(paragraph.text)
+            section.intro_lines.append(paragraph.line)
         return
     kinds = [node.paragraph.kind for node in stack]
     if paragraph.kind in kinds:

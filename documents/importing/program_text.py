@@ -31,7 +31,9 @@ _MAX_ISSUER_WORDS = 15
 _MAX_ATTACHMENTS = 3
 
 
-def parse_program_text(text: str) -> ProgramReading:
+def parse_program_text(text: str, task_section: str | None = None) -> ProgramReading:
+    """The reading of ``text``; with ``task_section`` (a section title the clerk chose on
+    the review screen) the tasks are read from that section alone."""
     lines = split_lines(text)
     header = read_header(lines)
     closing = read_closing(lines, header.body_start)
@@ -49,7 +51,7 @@ def parse_program_text(text: str) -> ProgramReading:
     reading.year = _program_year(header.title, header.doc_type, header.date_year, reading.warnings)
     reference_year = reading.year or header.date_year
 
-    outline = build_outline(lines[header.body_start : closing.body_end])
+    outline = build_outline(lines[header.body_start : closing.body_end], header.body_start + 1)
     reading.warnings.extend(outline.warnings)
     if outline.sections and outline.sections[0].title is None:
         reading.preamble = list(outline.sections[0].intro)
@@ -62,14 +64,16 @@ def parse_program_text(text: str) -> ProgramReading:
         reading.warnings.append(
             "Không xác định được loại văn bản (Chương trình, Kế hoạch, …) ở đầu văn bản."
         )
-    _add_sections(outline, reference_year, reading)
+    _add_sections(outline, reference_year, reading, task_section)
     searched = [header.title, outline.text()]
     closing_warnings = [*closing.missing, *closing.warnings]
     attached_from = closing.attachment_from
     for _ in range(_MAX_ATTACHMENTS):
         if attached_from is None:
             break
-        attached, following = _read_attachment(lines[attached_from:], reference_year, reading)
+        attached, following = _read_attachment(
+            lines[attached_from:], attached_from, reference_year, reading, task_section
+        )
         searched.extend(attached)
         attached_from = None if following is None else attached_from + following
     if not reading.items:
@@ -86,23 +90,34 @@ def parse_program_text(text: str) -> ProgramReading:
     return reading
 
 
-def _add_sections(outline: Outline, year: int | None, reading: ProgramReading) -> None:
+def _add_sections(
+    outline: Outline, year: int | None, reading: ProgramReading, chosen: str | None = None
+) -> None:
+    notice = reading.doc_type == "Thông báo"
     for section in outline.sections:
         if section.title is not None:
             reading.sections.append(section.title)
-        notice = reading.doc_type == "Thông báo"
-        reading.items.extend(section_items(section, year, reading.warnings, notice))
+        if chosen is not None and section.title != chosen:
+            continue
+        found = section_items(section, year, reading.warnings, notice, chosen is not None)
+        reading.items.extend(found)
 
 
 def _read_attachment(
-    lines: list[str], year: int | None, reading: ProgramReading
+    lines: list[str],
+    offset: int,
+    year: int | None,
+    reading: ProgramReading,
+    chosen: str | None = None,
 ) -> tuple[list[str], int | None]:
     """A document issued with this one, after its signature ("QUYẾT ĐỊNH … Điều 1. Ban hành
     kèm theo Quyết định này Kế hoạch …", then the "KẾ HOẠCH"): its sections and tasks join
     the reading.  Returns its searchable text and where a further attachment starts."""
     header = read_header(lines)
     closing = read_closing(lines, header.body_start)
-    outline = build_outline(lines[header.body_start : closing.body_end])
+    outline = build_outline(
+        lines[header.body_start : closing.body_end], offset + header.body_start + 1
+    )
     if reading.year is None:
         reading.year = _program_year(header.title, None, None, [])
     reading.warnings.append(
@@ -110,7 +125,7 @@ def _read_attachment(
         + (f" (“{shorten(header.title)}”)." if header.title else ".")
     )
     reading.warnings.extend(outline.warnings)
-    _add_sections(outline, reading.year or year, reading)
+    _add_sections(outline, reading.year or year, reading, chosen)
     reading.warnings.extend(closing.warnings)
     return [header.title, outline.text()], closing.attachment_from
 

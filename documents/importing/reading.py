@@ -12,6 +12,8 @@ class ReadingItem:
     text: str
     period: str | None = None
     responsible: str | None = None
+    # the number (from 1) of the source line the item starts on, or None when not known
+    line: int | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -19,6 +21,7 @@ class ReadingItem:
             "text": self.text,
             "period": self.period,
             "responsible": self.responsible,
+            "line": self.line,
         }
 
 

@@ -54,9 +54,15 @@ class _Context:
 
 
 def section_items(
-    section: Section, year: int | None, warnings: list[str], notice: bool = False
+    section: Section,
+    year: int | None,
+    warnings: list[str],
+    notice: bool = False,
+    chosen: bool = False,
 ) -> list[ReadingItem]:
-    kind = section.kind
+    """The tasks of one section; ``chosen`` when the clerk picked it as the task list, so
+    that it is read for tasks whatever its title."""
+    kind = section.kind or ("focus" if chosen else None)
     dated = period_line(section.dated, year) if section.dated else None
     if dated and kind is None:
         kind = "scheduled"
@@ -74,10 +80,10 @@ def section_items(
     if dated and not section.entries:
         # "I. Thời gian và địa điểm: Từ ngày 01/12/2025 - ngày 02/12/2025." is itself the task
         text = "\n".join([f"{section.title}: {_clean(section.dated)}", *map(_clean, section.intro)])
-        return [_item(context, text, [], None)]
+        return [replace(_item(context, text, [], None), line=section.line)]
     if section.title is not None and not section.entries:
-        for text in section.intro:
-            items.append(_item(context, _clean(text), [], None))
+        for text, line in zip(section.intro, section.intro_lines, strict=True):
+            items.append(replace(_item(context, _clean(text), [], None), line=line))
         return items
     if section.title is not None:
         for text in section.intro:
@@ -97,6 +103,7 @@ def _walk(nodes: list[Node], context: _Context, items: list[ReadingItem]) -> Non
         paragraph = node.paragraph
         if paragraph.kind == "row":
             if item := table.read(paragraph.text, context):
+                item.line = paragraph.line
                 items.append(item)
             continue
         table = _Table()
@@ -162,12 +169,11 @@ def _sessions(node: Node, context: _Context) -> list[ReadingItem]:
         return []
     heading = parse_period(node.paragraph.text, context.year)
     sessions = []
-    for note in node.notes:
+    for note, line in zip(node.notes, node.note_lines, strict=True):
         text = _clean(note).rstrip(";").strip()
         period = parse_period(text, context.year) or heading
-        sessions.append(
-            replace(_item(replace(context, period=heading), text, [], None), period=period)
-        )
+        item = _item(replace(context, period=heading), text, [], None)
+        sessions.append(replace(item, period=period, line=line))
     return sessions
 
 
@@ -279,7 +285,9 @@ def _task(
     own_text = "\n".join(lines)  # the entry and its unmarked paragraphs, not its details
     for child in others:
         lines.extend(_render(child))
-    return _item(context, "\n".join(lines), attributes, own_text)
+    item = _item(context, "\n".join(lines), attributes, own_text)
+    item.line = node.paragraph.line
+    return item
 
 
 def _item(
@@ -380,7 +388,14 @@ def _row_item(context: _Context, text: str, cells: list[str], columns: list[Colu
     "1 | Xây dựng chương trình | Quý I | Văn phòng" under "TT | Nội dung | Thời gian | Chủ trì"."""
     row = read_row(text, cells, columns)
     period = next(
-        filter(None, (parse_period(wording, context.year) for wording in row.times)), None
+        filter(
+            None,
+            (
+                parse_period(wording, context.year) or period_line(wording, context.year)
+                for wording in row.times
+            ),
+        ),
+        None,
     )
     if period is None and row.times:
         context.warnings.append(
