@@ -19,6 +19,8 @@ from .tasks import section_items
 from .textnorm import fold, shorten, split_lines
 
 _TITLE_YEAR_RE = re.compile(r"(?i:năm)\s+(\d{4})(?!\d)")
+# "Lịch tiếp công dân (Quý III/2019)", "… tháng 7/2025": the year of the period named
+_TITLE_PERIOD_YEAR_RE = re.compile(r"(?i:quý\s+[IVX1-4]+|tháng\s+\d{1,2})\s*/\s*(\d{4})(?!\d)")
 _TITLE_SPAN_RE = re.compile(r"\d{4}\s*[-–]\s*\d{4}|(?i:giai đoạn|nhiệm kỳ)")
 _YEARLY_TYPES = {"Chương trình", "Kế hoạch"}
 _TYPE_ALT = "|".join(re.escape(kind) for kind in DOC_TYPES)
@@ -27,6 +29,9 @@ _ISSUES_RE = re.compile(
     rf"(?:ban hành|xây dựng)\s+(?P<kind>(?i:{_TYPE_ALT}))(?!\w)|(?P<notice>thông báo)(?!\w)"
 )
 _TYPE_BY_FOLD = {kind.casefold(): kind for kind in DOC_TYPES}
+_CLOSING_TYPE_RE = re.compile(
+    rf"^(?i:trên đây là)\s+(?:(?i:bản)\s+)?(?P<kind>(?i:{_TYPE_ALT}))(?!\w)"
+)
 _MAX_ISSUER_WORDS = 15
 _MAX_ATTACHMENTS = 3
 
@@ -55,11 +60,23 @@ def parse_program_text(text: str, task_section: str | None = None) -> ProgramRea
     reading.warnings.extend(outline.warnings)
     if outline.sections and outline.sections[0].title is None:
         reading.preamble = list(outline.sections[0].intro)
-    if reading.doc_type is None:
-        reading.doc_type, issuer = _type_from_preamble(outline.sections[0].intro, reading.warnings)
+    if reading.doc_type is None or (header.web_copy and not reading.issuer_lines):
+        typed = reading.doc_type is not None
+        found, issuer = _type_from_preamble(
+            outline.sections[0].intro, [] if typed else reading.warnings
+        )
+        reading.doc_type = reading.doc_type or found
         if issuer and not reading.issuer_lines:
             reading.issuer_lines = [issuer]
             reading.warnings.append(f"Cơ quan ban hành “{issuer}” được suy ra từ câu mở đầu.")
+    if reading.doc_type is None:
+        reading.doc_type = _type_from_closing(lines[header.body_start : closing.body_end])
+        if reading.doc_type:
+            reading.warnings.append(
+                f"Loại văn bản “{reading.doc_type}” được suy ra từ câu kết (“Trên đây là …”)."
+            )
+    if reading.year is None and not _spans_years(header.title):
+        reading.year = _preamble_year(outline.sections[0].intro)
     if reading.doc_type is None:
         reading.warnings.append(
             "Không xác định được loại văn bản (Chương trình, Kế hoạch, …) ở đầu văn bản."
@@ -148,7 +165,7 @@ def _program_year(
 ) -> int | None:
     """The year in the summary ("… năm 2023"); for a yearly program or plan whose summary
     names no year or span, the year of issue."""
-    if title and (match := _TITLE_YEAR_RE.search(title)):
+    if title and (match := _TITLE_YEAR_RE.search(title) or _TITLE_PERIOD_YEAR_RE.search(title)):
         return int(match.group(1))
     if title and _TITLE_SPAN_RE.search(title):
         return None
@@ -173,6 +190,27 @@ def _type_from_preamble(preamble: list[str], warnings: list[str]) -> tuple[str |
             warnings.append(f"Loại văn bản “{found}” được suy ra từ câu mở đầu.")
             return found, _subject(paragraph[: match.start()])
     return None, None
+
+
+def _type_from_closing(lines: list[str]) -> str | None:
+    """ "Trên đây là Kế hoạch …" names the type of a text whose header lost it."""
+    for line in reversed(lines):
+        if match := _CLOSING_TYPE_RE.match(line):
+            return _TYPE_BY_FOLD[match.group("kind").casefold()]
+    return None
+
+
+def _spans_years(title: str | None) -> bool:
+    return bool(title and _TITLE_SPAN_RE.search(title))
+
+
+def _preamble_year(preamble: list[str]) -> int | None:
+    """ "… thông báo lịch tiếp công dân năm 2024 cụ thể như sau:": the year the opening
+    sentence names for what follows."""
+    for paragraph in preamble:
+        if paragraph.rstrip().endswith(":") and (match := _TITLE_YEAR_RE.search(paragraph)):
+            return int(match.group(1))
+    return None
 
 
 def _subject(text: str) -> str | None:
