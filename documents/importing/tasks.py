@@ -30,6 +30,7 @@ _INLINE_LEAD_RE = re.compile(
 )
 _UNIT_PREFIX_RE = re.compile(r"^(?P<who>[^:;.,]{3,100}?)\s*:\s*\S")
 _MAX_UNIT_WORDS = 15
+_ASIDE_RE = re.compile(r"^\([^()]*\)\.?$")
 # "Đợt 1: …", "Giai đoạn 2 (từ …)", "Bước 3": a phase of the work is one task, its a) b)
 # sub-blocks are the task's content
 _PHASE_RE = re.compile(
@@ -83,6 +84,8 @@ def section_items(
         return [replace(_item(context, text, [], None), line=section.line)]
     if section.title is not None and not section.entries:
         for text, line in zip(section.intro, section.intro_lines, strict=True):
+            if _ASIDE_RE.match(text):
+                continue  # "(Có Phụ lục kèm theo)": a note on where the tasks are
             items.append(replace(_item(context, _clean(text), [], None), line=line))
         return items
     if section.title is not None:

@@ -165,3 +165,20 @@ def test_notice_bullets_are_points_and_the_closing_line_is_no_task():
         "Các thôn báo cáo kết quả trước ngày 28/11/2025.",
         "Văn phòng chuẩn bị hội trường.",
     ]
+
+
+def test_task_table_in_an_appendix_after_the_signature():
+    reading = parse_program_text(
+        HEAD.format(kind="KẾ HOẠCH", title="Chuyển đổi số năm 2026")
+        + "I. NHIỆM VỤ VÀ GIẢI PHÁP\n(Có Phụ lục kèm theo)\n"
+        + TAIL
+        + "PHỤ LỤC\nNHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026\n"
+        "(Kèm theo Kế hoạch số 58/KH-UBND ngày 20/11/2025 của UBND xã)\n"
+        "STT | Nội dung | Đơn vị chủ trì | Thời gian |\n"
+        "1 | Tuyên truyền về chuyển đổi số | Văn hóa - Xã hội | Quý I |\n"
+        "2 | Rà soát dịch vụ công trực tuyến | Văn phòng | Hoàn thành trước 30/6 |\n"
+    )
+    assert [(i.text, i.period, i.responsible) for i in reading.items] == [
+        ("Tuyên truyền về chuyển đổi số", "Q1", "Văn hóa - Xã hội"),
+        ("Rà soát dịch vụ công trực tuyến", "D:2026-06-30", "Văn phòng"),
+    ]
