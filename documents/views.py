@@ -62,7 +62,7 @@ def import_upload(request):
                 uploaded_by=request.user,
                 filename=uploaded.name[:255],
                 source_text=text,
-                # the preamble rides along outside import-format.md's keys
+                # the preamble rides along outside docs/import-format.md's keys
                 reading=dict(reading.to_dict(), preamble=reading.preamble),
             )
             return redirect("documents:import_review", pk=draft.pk)

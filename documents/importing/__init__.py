@@ -3,7 +3,7 @@
 ``parse_program_file(filename, data)`` is the entry point: it reads the file's text
 (``read_source``: plain text in UTF-8, UTF-16, TCVN3 or VNI, .docx, .pdf with a text layer)
 and parses it (``parse_program_text``) into a ``ProgramReading`` whose ``to_dict()`` is the
-JSON object described in import-format.md.  ``batch.parse_folder`` reads a whole folder.
+JSON object described in docs/import-format.md.  ``batch.parse_folder`` reads a whole folder.
 """
 
 from .citations import citation_key, extract_citations

@@ -1,4 +1,4 @@
-"""Task periods: the codes of import-format.md, their due dates and Vietnamese labels.
+"""Task periods: the codes of docs/import-format.md, their due dates and Vietnamese labels.
 
 Codes: ``Q1``..``Q4``, ``H1``/``H2``, ``Y``, ``M1``..``M12``, ``D:YYYY-MM-DD``,
 ``R:START/END`` (each end ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY-Qn``) and ``every:6M`` /
@@ -156,7 +156,7 @@ class _Point:
 
 
 def is_valid_period(period: str) -> bool:
-    """True when ``period`` is one of the codes of import-format.md."""
+    """True when ``period`` is one of the codes of docs/import-format.md."""
     if not isinstance(period, str):
         return False
     if _SIMPLE.fullmatch(period) or _EVERY.fullmatch(period):

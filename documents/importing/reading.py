@@ -1,4 +1,4 @@
-"""What the importer understood from a program or plan document (see import-format.md)."""
+"""What the importer understood from a program or plan document (see docs/import-format.md)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -41,7 +41,7 @@ class Citation:
     trailer_end: int = field(default=0, compare=False, repr=False)
 
     def identifier(self) -> str:
-        """The identifier as import-format.md splits it, joined again: ``21/2021/QĐ-TTg``."""
+        """The identifier as docs/import-format.md splits it, joined again: ``21/2021/QĐ-TTg``."""
         year = f"/{self.number_year}" if self.number_year else ""
         return f"{self.number}{year}/{self.symbol}"
 
@@ -109,11 +109,11 @@ class ProgramReading:
     anniversaries: list[Anniversary] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # The opening paragraphs between the title and section I ("Thực hiện …; Ban Chỉ đạo …
-    # như sau:"). Kept for the program, not part of import-format.md's JSON.
+    # như sau:"). Kept for the program, not part of docs/import-format.md's JSON.
     preamble: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """The JSON object of import-format.md."""
+        """The JSON object of docs/import-format.md."""
         return {
             "doc_type": self.doc_type,
             "number_symbol": self.number_symbol,

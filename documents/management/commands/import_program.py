@@ -1,7 +1,7 @@
 """``dvcq import-program FILE --unit CODE``: read a program document and create the program.
 
 With ``--dry-run`` nothing is saved and the reading is printed (``--format json`` gives the
-report of ``import-format.md``). Errors are told in Vietnamese and leave the database as it
+report of ``docs/import-format.md``). Errors are told in Vietnamese and leave the database as it
 was.
 """
 
