@@ -168,11 +168,18 @@ _SESSION_DAY_RE = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|ngày\s
 def _sessions(node: Node, context: _Context) -> list[ReadingItem]:
     """The dated lines under a time heading of a schedule, each a session: "07 giờ 30 ngày
     07/01/2021 Chủ tịch UBND tỉnh tiếp công dân;"."""
-    if not node.notes or not all(_SESSION_DAY_RE.search(fold(note)) for note in node.notes):
+    lines = list(zip(node.notes, node.note_lines, strict=True))
+    for child in node.children:
+        # a remark line ("* Ngày 11/02 nghỉ Tết;") between sessions takes the sessions
+        # after it as its own unmarked lines
+        if child.paragraph.kind in BULLET_KINDS and not child.children:
+            lines.extend(zip(child.notes, child.note_lines, strict=True))
+    if not lines or not all(_SESSION_DAY_RE.search(fold(note)) for note, _line in lines):
         return []
+    lines.sort(key=lambda pair: pair[1] or 0)
     heading = parse_period(node.paragraph.text, context.year)
     sessions = []
-    for note, line in zip(node.notes, node.note_lines, strict=True):
+    for note, line in lines:
         text = _clean(note).rstrip(";").strip()
         period = parse_period(text, context.year) or heading
         item = _item(replace(context, period=heading), text, [], None)

@@ -182,3 +182,37 @@ def test_task_table_in_an_appendix_after_the_signature():
         ("Tuyên truyền về chuyển đổi số", "Q1", "Văn hóa - Xã hội"),
         ("Rà soát dịch vụ công trực tuyến", "D:2026-06-30", "Văn phòng"),
     ]
+
+
+def test_remark_lines_between_sessions_do_not_take_the_sessions():
+    reading = read(
+        "Văn phòng UBND xã thông báo lịch tiếp công dân năm 2021 như sau:\n"
+        "1/. Tháng 02/2021:\n"
+        "07 giờ 30 ngày 04/02/2021 Chủ tịch UBND xã;\n"
+        "* Ngày 11/02/2021 nghỉ Tết Nguyên đán;\n"
+        "07 giờ 30 ngày 18/02/2021 Phó Chủ tịch UBND xã;\n"
+        "* Ghi chú: Ngày 25/02/2021 không tiếp công dân.\n"
+        "2/. Tháng 3/2021:\n"
+        "07 giờ 30 ngày 04/3/2021 Chủ tịch UBND xã.\n",
+        kind="THÔNG BÁO",
+        title="Lịch tiếp công dân năm 2021",
+    )
+    assert [item.period for item in reading.items] == [
+        "D:2021-02-04",
+        "D:2021-02-18",
+        "D:2021-03-04",
+    ]
+    assert reading.items[1].text == "07 giờ 30 ngày 18/02/2021 Phó Chủ tịch UBND xã"
+
+
+def test_purpose_numbered_like_a_task_before_the_roman_sections_is_a_section():
+    reading = read(
+        "UBND xã ban hành Kế hoạch giám sát như sau:\n"
+        "1. Mục đích\n"
+        "Kịp thời phát hiện khó khăn, vướng mắc.\n"
+        "2. Yêu cầu\n"
+        "Báo cáo đúng thời hạn.\n"
+        "II. NỘI DUNG GIÁM SÁT\n"
+        "1. Giám sát việc chi trả chính sách, quý II.\n"
+    )
+    assert [item.text for item in reading.items] == ["Giám sát việc chi trả chính sách, quý II."]
