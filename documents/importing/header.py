@@ -70,7 +70,9 @@ _MOTTO_IN_LINE_RE = re.compile(
 )
 _BODY_START_RE = re.compile(
     r"^(?:căn cứ|thực hiện|theo|xét|nhằm|để|trên cơ sở|tiếp tục|triển khai)(?!\w)"
-    r"|^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s|^[-–—+•]\s",
+    r"|^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s|^[-–—+•*]\s"
+    # a fragment that begins mid-list: "b) Kiểm tra …", "(2) …"
+    r"|^\(?[a-zđ]\)\s|^\(\d{1,2}\)\s",
     re.IGNORECASE,
 )
 _MARKER_RE = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s|^[-–—+•]\s")

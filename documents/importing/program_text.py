@@ -76,7 +76,9 @@ def parse_program_text(text: str, task_section: str | None = None) -> ProgramRea
                 f"Loại văn bản “{reading.doc_type}” được suy ra từ câu kết (“Trên đây là …”)."
             )
     if reading.year is None and not _spans_years(header.title):
-        reading.year = _preamble_year(outline.sections[0].intro)
+        reading.year = _preamble_year(outline.sections[0].intro) or _closing_year(
+            lines[header.body_start : closing.body_end]
+        )
     if reading.doc_type is None:
         reading.warnings.append(
             "Không xác định được loại văn bản (Chương trình, Kế hoạch, …) ở đầu văn bản."
@@ -197,6 +199,16 @@ def _type_from_closing(lines: list[str]) -> str | None:
     for line in reversed(lines):
         if match := _CLOSING_TYPE_RE.match(line):
             return _TYPE_BY_FOLD[match.group("kind").casefold()]
+    return None
+
+
+def _closing_year(lines: list[str]) -> int | None:
+    """ "Trên đây là Kế hoạch … năm 2026 của UBND xã …": the year the closing sentence gives
+    the document, for a text that lost its header and summary."""
+    for line in reversed(lines):
+        if _CLOSING_TYPE_RE.match(line) and not _TITLE_SPAN_RE.search(line):
+            match = _TITLE_YEAR_RE.search(line)
+            return int(match.group(1)) if match else None
     return None
 
 

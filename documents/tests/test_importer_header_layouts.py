@@ -92,3 +92,20 @@ def test_type_from_the_closing_sentence():
     )
     assert reading.doc_type == "Kế hoạch"
     assert any("câu kết" in warning for warning in reading.warnings)
+
+
+def test_fragment_that_begins_mid_list_has_no_title_and_takes_its_year_from_the_closing():
+    reading = parse_program_text(
+        "b) Kiểm tra việc niêm yết thủ tục hành chính.\n"
+        "* Thời gian: quý I/2026.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Văn phòng tham mưu UBND xã tổ chức thực hiện.\n"
+        "Trên đây là Kế hoạch kiểm tra công tác cải cách hành chính năm 2026 của UBND xã./.\n"
+    )
+    assert (reading.doc_type, reading.title, reading.year) == ("Kế hoạch", None, 2026)
+    first = reading.items[0]
+    assert (first.text, first.period, first.line) == (
+        "Kiểm tra việc niêm yết thủ tục hành chính.",
+        "Q1",
+        1,
+    )
