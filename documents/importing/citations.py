@@ -102,10 +102,13 @@ def extract_citations(text: str) -> list[Citation]:
         mentions.extend(_read_listed(match, text))
     _share_trailers(mentions, text)
     distinct: list[Citation] = []
+    by_number: dict[tuple[str, str], list[Citation]] = {}
     for citation, _start, _end in mentions:
-        known = next((seen for seen in distinct if same_document(seen, citation)), None)
+        group = by_number.setdefault((fold(citation.kind), _number(citation)), [])
+        known = next((seen for seen in group if same_document(seen, citation)), None)
         if known is None:
             distinct.append(citation)
+            group.append(citation)
             continue
         known.date = known.date or citation.date
         known.issuer = known.issuer or citation.issuer
