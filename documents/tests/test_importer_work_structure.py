@@ -40,6 +40,10 @@ def read(body: str, kind: str = "KẾ HOẠCH", title: str = "Kiểm tra cải c
         ("Trong tháng 3/2026", "M3"),
         ("Quý I/2026", "Q1"),
         ("Từ ngày 01/12/2025 - ngày 02/12/2025.", "R:2025-12-01/2025-12-02"),
+        ("Từ ngày 01/3 - 15/3/2026", "R:2026-03-01/2026-03-15"),
+        ("Tháng 12/2025 - Quý I/2026", "R:2025-12/2026-Q1"),
+        ("Năm 2025", "Y"),
+        ("Thường xuyên", "Y"),
     ],
 )
 def test_a_line_that_only_says_when(line, period):
