@@ -55,7 +55,16 @@ _CITATION_RE = re.compile(
 )
 # "các Quyết định … số: 1521/QĐ-TTg ngày …; 21/2021/QĐ-TTg ngày …": one kind word shared by
 # the identifiers listed after the first
-_LISTED_RE = re.compile(r"\s*[;,]\s*(?:(?i:và)\s+)?(?:(?i:số)\s*:?\s*)?" + _IDENTIFIER)
+_LISTED_RE = re.compile(
+    r"\s*(?:[;,]\s*(?:(?i:và)\s+)?|\s+(?i:và)\s+)(?:(?i:số)\s*:?\s*)?" + _IDENTIFIER
+)
+# "Quyết định số 217, số 218-QĐ/TW", "Quyết định số 217 và 218-QĐ/TW": a bare number shares
+# the symbol of the identifier after it
+_SHARED_SYMBOL_RE = re.compile(
+    rf"(?<!\w)(?P<kind>(?i:{_KIND_ALT}))\s+(?:(?i:số)\s*:?\s*)?(?P<bare>\d{{1,5}}[a-zđ]?)"
+    r"\s*(?:,|(?i:và))\s*(?:(?i:số)\s*:?\s*)?(?=\d{1,5}[a-zđ]?\s*[-/]\s*[^\W\d_])"
+)
+_IDENTIFIER_RE = re.compile(_IDENTIFIER)
 _STRAY_SPACE_RE = re.compile(r"-\s(?P<after>\w+)")
 _DATE_RE = re.compile(
     r"(?P<pre>[^\n]{0,40}?)(?i:ngày)\s*(?P<d>\d{1,2})\s*(?:[/.-]|\s+(?i:tháng)\s+)\s*"
@@ -100,6 +109,8 @@ def extract_citations(text: str) -> list[Citation]:
     mentions: list[tuple[Citation, int, int]] = []
     for match in _CITATION_RE.finditer(text):
         mentions.extend(_read_listed(match, text))
+    mentions.extend(_shared_symbols(text))
+    mentions.sort(key=lambda mention: mention[1])
     _share_trailers(mentions, text)
     distinct: list[Citation] = []
     by_number: dict[tuple[str, str], list[Citation]] = {}
@@ -116,6 +127,30 @@ def extract_citations(text: str) -> list[Citation]:
         if _folded(spelling) != _folded(known.identifier()) and spelling not in known.aliases:
             known.aliases.append(spelling)
     return distinct
+
+
+def _shared_symbols(text: str) -> list[tuple[Citation, int, int]]:
+    """The bare numbers that borrow the symbol of the identifier listed after them."""
+    found = []
+    for match in _SHARED_SYMBOL_RE.finditer(text):
+        following = _IDENTIFIER_RE.match(text, match.end())
+        if following is None:
+            continue
+        lender = _read_one(match, following, text)
+        if lender is None:
+            continue
+        citation, _start, _end = lender
+        borrowed = Citation(
+            kind=citation.kind,
+            number=match.group("bare"),
+            number_year=citation.number_year,
+            symbol=citation.symbol,
+            date=citation.date,
+            issuer=citation.issuer,
+        )
+        found.append((borrowed, match.start(), match.end()))
+        found.append(lender)  # found again by the list reader when a kind precedes it
+    return found
 
 
 def same_document(first: Citation, second: Citation) -> bool:

@@ -66,3 +66,24 @@ def test_different_numbers_stay_two_documents():
         "16/KH-UBND",
         "17/KH-UBND",
     ]
+
+
+def test_a_bare_number_shares_the_symbol_listed_after_it():
+    assert identifiers("theo Quyết định số 217, số 218-QĐ/TW của Bộ Chính trị") == [
+        "217/QĐ/TW",
+        "218/QĐ/TW",
+    ]
+
+
+def test_identifiers_joined_by_va_share_the_kind():
+    found = extract_citations(
+        "Quyết định số 217-QĐ/TW và 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị"
+    )
+    assert [(c.kind, c.identifier(), c.issuer) for c in found] == [
+        ("Quyết định", "217/QĐ/TW", "Bộ Chính trị"),
+        ("Quyết định", "218/QĐ/TW", "Bộ Chính trị"),
+    ]
+
+
+def test_a_number_of_units_after_va_is_no_citation():
+    assert identifiers("Kế hoạch số 12/KH-UBND và 13 Sở, ngành") == ["12/KH-UBND"]
