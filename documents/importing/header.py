@@ -194,6 +194,10 @@ def _header_block_end(lines: list[str]) -> int:
     for index, line in enumerate(lines[:_HEADER_SCAN_LIMIT]):
         if not line or is_upper_line(line) or is_motto(line) or _NUMBER_RE.match(line):
             continue
+        # a row of the flattened header table: "TỈNH AN PHÚ | Độc lập - Tự do - Hạnh phúc |"
+        cells = _MOTTO_IN_LINE_RE.sub(" ", line).replace("|", " ").strip()
+        if "|" in line and (not cells or is_upper_line(cells)):
+            continue
         if _PLACE_DATE_RE.search(line) or _DATE_WORDS_RE.match(line):
             continue
         return index

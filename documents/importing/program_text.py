@@ -79,6 +79,7 @@ def parse_program_text(text: str, task_section: str | None = None) -> ProgramRea
         reading.year = _preamble_year(outline.sections[0].intro) or _closing_year(
             lines[header.body_start : closing.body_end]
         )
+        reference_year = reading.year or header.date_year
     if reading.doc_type is None:
         reading.warnings.append(
             "Không xác định được loại văn bản (Chương trình, Kế hoạch, …) ở đầu văn bản."

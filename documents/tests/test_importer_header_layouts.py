@@ -109,3 +109,22 @@ def test_fragment_that_begins_mid_list_has_no_title_and_takes_its_year_from_the_
         "Q1",
         1,
     )
+
+
+def test_header_table_rows_with_pipes_and_no_type_line():
+    reading = parse_program_text(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "XÃ AN PHÚ | Độc lập - Tự do - Hạnh phúc |\n"
+        "Số: 130/KH-UBND | An Phú, ngày 13 tháng 7 năm 2022 |\n"
+        "Thực hiện chỉ đạo của huyện, UBND xã ban hành Kế hoạch giám sát năm 2022, cụ thể "
+        "như sau:\n"
+        "I. NỘI DUNG GIÁM SÁT\n"
+        "1. Giám sát việc chi trả chính sách, báo cáo trước ngày 15/12.\n"
+    )
+    assert reading.issuer_lines == ["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ"]
+    assert (reading.number_symbol, reading.place, reading.doc_type) == (
+        "130/KH-UBND",
+        "An Phú",
+        "Kế hoạch",
+    )
+    assert reading.items[0].period == "D:2022-12-15"
