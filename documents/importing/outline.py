@@ -15,7 +15,7 @@ from .periods import is_period_heading, period_line
 from .textnorm import fold, is_upper_line, roman_value, sentence_case, shorten, starts_lower
 
 BULLET_KINDS = {"dash", "plus", "dot"}
-NUMBERED_KINDS = {"article", "num1", "num2", "num3", "num4", "nparen", "alpha"}
+NUMBERED_KINDS = {"article", "phase", "num1", "num2", "num3", "num4", "nparen", "alpha"}
 
 _MARKERS = [
     # "Điều 1. Ban hành kèm theo Quyết định này …": an article of a decision or regulation
@@ -33,6 +33,14 @@ _MARKERS = [
     ("nparen", re.compile(r"^\(?(?P<number>\d{1,2})\)\s*(?P<text>\S.*)$")),
     ("alpha", re.compile(r"^\(?(?P<number>[a-zđ])\)\s*(?P<text>\S.*)$")),
     ("dash", re.compile(r"^(?P<number>[-–—])\s*(?P<text>\S.*)$")),
+    # "Đợt 1: Từ ngày …", "Giai đoạn 2 (…)": an unnumbered phase line heads its own entry;
+    # its name stays in its text
+    (
+        "phase",
+        re.compile(
+            r"^(?P<text>(?i:đợt|giai\s+đoạn)\s+(?P<number>\d{1,2}|[IVX]{1,4})(?!\w)\s*[:.)–-].*)$"
+        ),
+    ),
     ("plus", re.compile(r"^(?P<number>\+)\s*(?P<text>\S.*)$")),
     ("dot", re.compile(r"^(?P<number>[•●·∙▪■◦○*])\s*(?P<text>\S.*)$")),
 ]

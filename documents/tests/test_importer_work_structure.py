@@ -220,3 +220,19 @@ def test_purpose_numbered_like_a_task_before_the_roman_sections_is_a_section():
         "1. Giám sát việc chi trả chính sách, quý II.\n"
     )
     assert [item.text for item in reading.items] == ["Giám sát việc chi trả chính sách, quý II."]
+
+
+def test_unnumbered_phase_lines_are_tasks_with_their_bullets():
+    reading = read(
+        "I. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN\n"
+        "Đợt 1: Từ ngày 01/12/2025 đến ngày 31/12/2025\n"
+        "- Tuyên truyền chỉ thị của cấp trên.\n"
+        "- Treo băng rôn, khẩu hiệu.\n"
+        "Đợt 2: Sau ngày bầu cử 15/3/2026\n"
+        "- Tuyên truyền kết quả bầu cử.\n"
+    )
+    assert [(item.text.split("\n")[0], item.period) for item in reading.items] == [
+        ("Đợt 1: Từ ngày 01/12/2025 đến ngày 31/12/2025", "R:2025-12-01/2025-12-31"),
+        ("Đợt 2: Sau ngày bầu cử 15/3/2026", "after:2026-03-15"),
+    ]
+    assert "- Treo băng rôn, khẩu hiệu." in reading.items[0].text
