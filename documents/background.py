@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from documents.importing import ImportFileError, parse_program_file, read_source
+from documents.importing import ImportFileError, parse_program_file, read_source, require_tasks
 from jobs import registry
 
 
@@ -53,6 +53,7 @@ def import_many(ctx) -> dict:
                 )
                 ctx.progress(100 * index // len(files), name)
                 continue
+            require_tasks(name, reading)
             report = apply_reading(unit=unit, reading=reading, source_name=name)
             done.append(f"{name}: " + report.lines()[0])
         except (ImportFileError, ValidationError, OSError) as exc:

@@ -59,3 +59,31 @@ class ItemReviewForm(forms.Form):
                 % {"p": value}
             )
         return value
+
+
+class NewItemForm(ItemReviewForm):
+    """A task the clerk adds by hand where the importer found none or missed one."""
+
+    text = forms.CharField(
+        label=_("Nội dung nhiệm vụ"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Vui lòng nhập nội dung nhiệm vụ.")},
+    )
+    field_order = ["text", "kind", "period", "responsible"]
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise ValidationError(_("Vui lòng nhập nội dung nhiệm vụ."))
+        return text
+
+
+class TaskSectionForm(forms.Form):
+    """The section of the text the clerk chooses as the task list."""
+
+    section = forms.ChoiceField(label=_("Lấy nhiệm vụ từ phần"))
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [(title, title) for title in sections]

@@ -71,7 +71,7 @@ class TaskCitation(models.Model):
 
 class ImportDraft(models.Model):
     """An uploaded document waiting on the review screen: its text, the importer's reading
-    (the JSON of import-format.md, with the clerk's corrections) and who uploaded it."""
+    (the JSON of docs/import-format.md, with the clerk's corrections) and who uploaded it."""
 
     unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
     uploaded_by = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")

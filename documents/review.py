@@ -36,6 +36,7 @@ def reading_from_dict(data: dict) -> ProgramReading:
                 text=i["text"],
                 period=i.get("period"),
                 responsible=i.get("responsible"),
+                line=i.get("line"),
             )
             for i in data.get("items") or []
         ],
@@ -47,6 +48,7 @@ def reading_from_dict(data: dict) -> ProgramReading:
                 symbol=c["symbol"],
                 date=_date(c.get("date")),
                 issuer=c.get("issuer"),
+                aliases=list(c.get("aliases") or []),
             )
             for c in data.get("citations") or []
         ],

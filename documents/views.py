@@ -16,8 +16,19 @@ from django.utils.translation import gettext as _
 from accounts.access import manages_unit, visible_filter
 from committee.models import CommitteeMember
 from documents.background import upload_folder
-from documents.forms import HeaderReviewForm, ItemReviewForm, UploadForm
-from documents.importing import ImportFileError, parse_program_file, read_source
+from documents.forms import (
+    HeaderReviewForm,
+    ItemReviewForm,
+    NewItemForm,
+    TaskSectionForm,
+    UploadForm,
+)
+from documents.importing import (
+    ImportFileError,
+    parse_program_file,
+    parse_program_text,
+    read_source,
+)
 from documents.models import CitedDocument, ImportDraft
 from documents.review import plan_rows, reading_from_dict
 from jobs.queue import enqueue
@@ -50,7 +61,7 @@ def import_upload(request):
                 uploaded_by=request.user,
                 filename=uploaded.name[:255],
                 source_text=text,
-                # the preamble rides along outside import-format.md's keys
+                # the preamble rides along outside docs/import-format.md's keys
                 reading=dict(reading.to_dict(), preamble=reading.preamble),
             )
             return redirect("documents:import_review", pk=draft.pk)
@@ -153,12 +164,26 @@ def import_review(request, pk: int):
         )
         for i, item in enumerate(items)
     ]
+    new_item = NewItemForm(
+        post if post and "add_item" in post else None, prefix="new", members=members
+    )
+    chooser = TaskSectionForm(
+        post if post and "choose_section" in post else None, sections=data.get("sections") or []
+    )
     if request.method == "POST":
         if "discard" in request.POST:
             draft.delete()
             messages.info(request, _("Đã hủy bản nhập."))
             return redirect("documents:import_upload")
-        if header.is_valid() and all(f.is_valid() for f in item_forms):
+        if "add_item" in request.POST or "choose_section" in request.POST:
+            if _change_tasks(draft, new_item, chooser):
+                return redirect("documents:import_review", pk=draft.pk)
+            header = HeaderReviewForm(initial=header.initial)
+            item_forms = [
+                ItemReviewForm(prefix=f.prefix, members=members, initial=f.initial)
+                for f in item_forms
+            ]
+        elif header.is_valid() and all(f.is_valid() for f in item_forms):
             corrected = dict(data, **header.cleaned_data)
             corrected["items"] = [
                 dict(item, kind=f.cleaned_data["kind"], period=f.cleaned_data["period"] or None)
@@ -194,7 +219,9 @@ def import_review(request, pk: int):
     context = {
         "draft": draft,
         "header": header,
-        "rows": list(zip(items, item_forms, strict=True)),
+        "rows": list(zip(items, item_forms, _source_lines(draft, items), strict=True)),
+        "new_item": new_item,
+        "chooser": chooser,
         "warnings": data.get("warnings") or [],
         "citations": data.get("citations") or [],
         "sections": data.get("sections") or [],
@@ -206,6 +233,45 @@ def import_review(request, pk: int):
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "documents/import_review.html", context, status=status)
+
+
+def _source_lines(draft: ImportDraft, items: list[dict]) -> list[str]:
+    """The source line each item starts on, so the clerk can check it at a glance."""
+    lines = draft.source_text.split("\n")
+    found = []
+    for item in items:
+        number = item.get("line")
+        found.append(lines[number - 1].strip() if number and 0 < number <= len(lines) else "")
+    return found
+
+
+def _change_tasks(draft: ImportDraft, new_item: NewItemForm, chooser: TaskSectionForm) -> bool:
+    """Add the clerk's task to the draft, or read the tasks again from the section the clerk
+    chose; False (and the form's errors) when the input is not valid."""
+    reading = dict(draft.reading)
+    if new_item.is_bound:
+        if not new_item.is_valid():
+            return False
+        added = {
+            "kind": new_item.cleaned_data["kind"],
+            "text": new_item.cleaned_data["text"],
+            "period": new_item.cleaned_data["period"] or None,
+            "responsible": None,
+            "line": None,
+        }
+        reading["items"] = [*reading["items"], added]
+    else:
+        if not chooser.is_valid():
+            return False
+        chosen = chooser.cleaned_data["section"]
+        again = parse_program_text(draft.source_text, task_section=chosen)
+        reading["items"] = [item.to_dict() for item in again.items]
+        if not again.items:
+            chooser.add_error("section", _("Phần “%(s)s” không có mục nào.") % {"s": chosen})
+            return False
+    draft.reading = reading
+    draft.save(update_fields=["reading"])
+    return True
 
 
 @login_required

@@ -40,13 +40,32 @@ _KIND = rf"(?i:{_KIND_ALT})(?!\w)"
 
 # kind, then either the identifier right away ("Nghị quyết 25/NQ-TW") or a few words
 # ending in "số" ("Quy chế phối hợp số 01-QCPH/...", "Luật Bầu cử ... số 85/2015/QH13").
-_CITATION_RE = re.compile(
-    rf"(?<!\w)(?P<kind>(?i:{_KIND_ALT}))(?:(?!\w)|(?=(?i:số)\s))"
-    rf"(?P<gap>(?:\s+(?!{_KIND})[^\s\d;:,.()“”\"/]+){{0,16}}?\s*(?:(?i:số)\s+)+|\s+)"
+# The word "số" may carry a colon ("Kế hoạch số: 58/KH-HĐND") or lose its accent in a typo
+# ("Kết luận so 80-KL/TW"); a symbol may join its parts with "&" ("PTTH&TTĐT") or keep a
+# stray space after a dash ("118/TTr- STTTT").
+_SO = r"(?:(?i:số)\s*:?\s*|(?i:so)\s+|(?i:số):?\s*)"
+_IDENTIFIER = (
     r"(?P<number>\d{1,5}[a-zđ]?)(?:/(?P<year>(?:19|20)\d{2}))?"
     r"(?P<sep>\s*[-/]\s*|\s+)"
-    r"(?P<symbol>[^\W\d_]\w*(?:[./-]\w+)*)"
+    r"(?P<symbol>[^\W\d_]\w*(?:(?:[./&]|-\s?)\w+)*)"
 )
+_CITATION_RE = re.compile(
+    rf"(?<!\w)(?P<kind>(?i:{_KIND_ALT}))(?:(?!\w)|(?=(?i:số|so)[\s:]))"
+    rf"(?P<gap>(?:\s+(?!{_KIND})[^\s\d;:,.()“”\"/]+){{0,16}}?\s*{_SO}+|\s+)" + _IDENTIFIER
+)
+# "các Quyết định … số: 1521/QĐ-TTg ngày …; 21/2021/QĐ-TTg ngày …": one kind word shared by
+# the identifiers listed after the first
+_LISTED_RE = re.compile(
+    r"\s*(?:[;,]\s*(?:(?i:và)\s+)?|\s+(?i:và)\s+)(?:(?i:số)\s*:?\s*)?" + _IDENTIFIER
+)
+# "Quyết định số 217, số 218-QĐ/TW", "Quyết định số 217 và 218-QĐ/TW": a bare number shares
+# the symbol of the identifier after it
+_SHARED_SYMBOL_RE = re.compile(
+    rf"(?<!\w)(?P<kind>(?i:{_KIND_ALT}))\s+(?:(?i:số)\s*:?\s*)?(?P<bare>\d{{1,5}}[a-zđ]?)"
+    r"\s*(?:,|(?i:và))\s*(?:(?i:số)\s*:?\s*)?(?=\d{1,5}[a-zđ]?\s*[-/]\s*[^\W\d_])"
+)
+_IDENTIFIER_RE = re.compile(_IDENTIFIER)
+_STRAY_SPACE_RE = re.compile(r"-\s(?P<after>\w+)")
 _DATE_RE = re.compile(
     r"(?P<pre>[^\n]{0,40}?)(?i:ngày)\s*(?P<d>\d{1,2})\s*(?:[/.-]|\s+(?i:tháng)\s+)\s*"
     r"(?P<m>\d{1,2})\s*(?:[/.-]|\s+(?i:năm)\s+)\s*(?P<y>\d{4})"
@@ -84,44 +103,146 @@ def citation_key(kind: str, number: str, symbol: str, number_year: int | None) -
 
 
 def extract_citations(text: str) -> list[Citation]:
-    """Every distinct cited document, in order of first appearance."""
-    found = [_read_one(match, text) for match in _CITATION_RE.finditer(text)]
-    mentions = [mention for mention in found if mention is not None]
+    """Every distinct cited document, in order of first appearance.  Mentions of one document
+    under two spellings (symbol parts in another order, a joint symbol shortened on second
+    mention) are one citation; the other spellings are kept as its aliases."""
+    mentions: list[tuple[Citation, int, int]] = []
+    for match in _CITATION_RE.finditer(text):
+        mentions.extend(_read_listed(match, text))
+    mentions.extend(_shared_symbols(text))
+    mentions.sort(key=lambda mention: mention[1])
     _share_trailers(mentions, text)
-    distinct: dict[tuple, Citation] = {}
+    distinct: list[Citation] = []
+    by_number: dict[tuple[str, str], list[Citation]] = {}
     for citation, _start, _end in mentions:
-        key = citation_key(citation.kind, citation.number, citation.symbol, citation.number_year)
-        known = distinct.setdefault(key, citation)
-        if known is not citation:
-            known.date = known.date or citation.date
-            known.issuer = known.issuer or citation.issuer
-    return list(distinct.values())
+        group = by_number.setdefault((fold(citation.kind), _number(citation)), [])
+        known = next((seen for seen in group if same_document(seen, citation)), None)
+        if known is None:
+            distinct.append(citation)
+            group.append(citation)
+            continue
+        known.date = known.date or citation.date
+        known.issuer = known.issuer or citation.issuer
+        spelling = citation.identifier()
+        if _folded(spelling) != _folded(known.identifier()) and spelling not in known.aliases:
+            known.aliases.append(spelling)
+    return distinct
 
 
-def _read_one(match: re.Match, text: str) -> tuple[Citation, int, int] | None:
-    symbol = match.group("symbol").rstrip(".-/")
-    if not symbol[0].isupper():
+def _shared_symbols(text: str) -> list[tuple[Citation, int, int]]:
+    """The bare numbers that borrow the symbol of the identifier listed after them."""
+    found = []
+    for match in _SHARED_SYMBOL_RE.finditer(text):
+        following = _IDENTIFIER_RE.match(text, match.end())
+        if following is None:
+            continue
+        lender = _read_one(match, following, text)
+        if lender is None:
+            continue
+        citation, _start, _end = lender
+        borrowed = Citation(
+            kind=citation.kind,
+            number=match.group("bare"),
+            number_year=citation.number_year,
+            symbol=citation.symbol,
+            date=citation.date,
+            issuer=citation.issuer,
+        )
+        found.append((borrowed, match.start(), match.end()))
+        found.append(lender)  # found again by the list reader when a kind precedes it
+    return found
+
+
+def same_document(first: Citation, second: Citation) -> bool:
+    """Same kind and number, and compatible symbols: equal after folding, the same parts in
+    another order ("KH-MTTQ-BTT" and "KH-BTT-MTTQ"), or one the start of the other
+    ("NQLT" and "NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN")."""
+    if citation_key(first.kind, first.number, first.symbol, first.number_year) == citation_key(
+        second.kind, second.number, second.symbol, second.number_year
+    ):
+        return True
+    if fold(first.kind) != fold(second.kind):
+        return False
+    if _number(first) != _number(second):
+        return False
+    if first.number_year and second.number_year and first.number_year != second.number_year:
+        return False
+    one, other = _symbol_parts(first.symbol), _symbol_parts(second.symbol)
+    if sorted(one) == sorted(other):
+        return True
+    shorter, longer = sorted((one, other), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _number(citation: Citation) -> str:
+    return (citation.number.lstrip("0") or "0").casefold()
+
+
+def _symbol_parts(symbol: str) -> list[str]:
+    return [part for part in re.split(r"[-/.&\s]+", fold(symbol)) if part]
+
+
+def _folded(identifier: str) -> str:
+    return re.sub(r"[-/.\s]", "", fold(identifier))
+
+
+def _read_listed(match: re.Match, text: str) -> list[tuple[Citation, int, int]]:
+    """The mention ``match`` found, then the identifiers listed after it under its kind."""
+    found = _read_one(match, match, text)
+    if found is None:
+        return []
+    mentions = [found]
+    while True:
+        citation, _start, end = mentions[-1]
+        listed = _LISTED_RE.match(text, max(citation.trailer_end, end))
+        if listed is None or (following := _read_one(match, listed, text)) is None:
+            return mentions
+        mentions.append(following)
+
+
+def _read_one(kind: re.Match, match: re.Match, text: str) -> tuple[Citation, int, int] | None:
+    symbol = _STRAY_SPACE_RE.sub(_join_stray, match.group("symbol"))
+    symbol = re.split(r"-\s", symbol, maxsplit=1)[0].rstrip(".-/&")
+    if not symbol or not symbol[0].isupper():
         return None
     if not match.group("sep").strip() and not re.search(r"[-/]", symbol):
         return None
     citation = Citation(
-        kind=_KIND_BY_FOLD[fold(match.group("kind"))],
+        kind=_KIND_BY_FOLD[fold(kind.group("kind"))],
         number=match.group("number"),
         number_year=int(match.group("year")) if match.group("year") else None,
         symbol=symbol,
     )
-    end = match.start("symbol") + len(symbol)
-    citation.date, citation.issuer = _read_trailer(text, end)
+    end = match.start("symbol") + _written_length(match.group("symbol"), symbol)
+    citation.date, citation.issuer, citation.trailer_end = _read_trailer(text, end)
     return citation, match.start(), end
 
 
-def _read_trailer(text: str, position: int) -> tuple[date | None, str | None]:
-    """The date and issuer written after an identifier: "ngày 8/12/2021 của UBND tỉnh"."""
+def _join_stray(match: re.Match) -> str:
+    """ "TTr- STTTT": a space after a dash, before a symbol part in capitals, is a typo."""
+    after = match.group("after")
+    return f"-{after}" if after.isupper() else match.group(0)
+
+
+def _written_length(written: str, symbol: str) -> int:
+    """How many characters of the text the (mended) symbol covers."""
+    length, kept = 0, 0
+    while kept < len(symbol) and length < len(written):
+        if written[length] == symbol[kept]:
+            kept += 1
+        length += 1
+    return length
+
+
+def _read_trailer(text: str, position: int) -> tuple[date | None, str | None, int]:
+    """The date and issuer written after an identifier: "ngày 8/12/2021 của UBND tỉnh";
+    and where they end."""
     found_date, position = _read_date(text, position)
     issuer, after_issuer = _read_issuer(text, position)
+    end = after_issuer if issuer is not None else position
     if found_date is None and issuer is not None:
-        found_date, _ = _read_date(text, after_issuer)
-    return found_date, issuer
+        found_date, end = _read_date(text, after_issuer)
+    return found_date, issuer, end
 
 
 def _read_date(text: str, position: int) -> tuple[date | None, int]:

@@ -12,6 +12,8 @@ _RECIPIENTS_RE = re.compile(r"^Nơi nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^[-–—+•*]\s*")
 _CAPACITY_RE = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _SIGNATURE_NOTE_RE = re.compile(r"^\(?\s*(?:đã ký|ký[^)]*)\s*\)?$", re.IGNORECASE)
+# "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC 02": an appendix after the signature, often the task table
+_APPENDIX_RE = re.compile(r"^(?i:phụ lục)(?:\s+(?:số\s+)?[\dIVXivx]{1,5})?\s*[:.]?(?:\s|$)")
 _MAX_TITLE_WORDS = 10
 _SIGNER_SEARCH_LINES = 12
 _MAX_TITLES = 6  # capacity and title lines above the signer's name
@@ -64,7 +66,7 @@ def read_closing(lines: list[str], body_start: int) -> Closing:
     else:
         closing.signer = found[0]
     next_at = next((index for index in range(unread_from, len(lines)) if lines[index]), None)
-    if next_at is not None and is_type_line(lines[next_at]):
+    if next_at is not None and (is_type_line(lines[next_at]) or _APPENDIX_RE.match(lines[next_at])):
         closing.attachment_from = next_at
         return closing
     left_over = [line for line in lines[unread_from:] if line]

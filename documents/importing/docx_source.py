@@ -167,6 +167,9 @@ class _Numbering:
     def __init__(self, document) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
+        # the paragraph properties of each style's chain, by style id: resolving a style
+        # (python-docx searches every style for the default one) is the costly part
+        self.style_chains: dict[str | None, list] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -182,7 +185,7 @@ class _Numbering:
 
     def label(self, paragraph: Paragraph, restart: bool = True) -> str:
         text = paragraph.text
-        found = _num_pr(paragraph)
+        found = _num_pr(paragraph, self.style_chains)
         if found is None:
             if text.strip() and restart:
                 self.counters.clear()
@@ -221,14 +224,18 @@ def _val(element, tag: str) -> str | None:
     return child.get(qn("w:val")) if child is not None else None
 
 
-def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
+def _num_pr(paragraph: Paragraph, style_chains: dict[str | None, list]) -> tuple[str, int] | None:
     """(numId, level) from the paragraph's own properties or from its style chain."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None:
-        candidates.append(style.element.pPr)
-        style = style.base_style
-    for properties in candidates:
+    own = paragraph._p.pPr
+    style_id = own.pStyle.val if own is not None and own.pStyle is not None else None
+    if style_id not in style_chains:
+        chain = []
+        style = paragraph.style
+        while style is not None:
+            chain.append(style.element.pPr)
+            style = style.base_style
+        style_chains[style_id] = chain
+    for properties in [own, *style_chains[style_id]]:
         num_pr = properties.numPr if properties is not None else None
         if num_pr is None or num_pr.numId is None:
             continue

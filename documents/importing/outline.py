@@ -11,11 +11,11 @@ gian thực hiện") opens a section even when the numbering was flattened.
 import re
 from dataclasses import dataclass, field
 
-from .periods import is_period_heading
+from .periods import is_period_heading, period_line
 from .textnorm import fold, is_upper_line, roman_value, sentence_case, shorten, starts_lower
 
 BULLET_KINDS = {"dash", "plus", "dot"}
-NUMBERED_KINDS = {"article", "num1", "num2", "num3", "num4", "nparen", "alpha"}
+NUMBERED_KINDS = {"article", "phase", "num1", "num2", "num3", "num4", "nparen", "alpha"}
 
 _MARKERS = [
     # "Điều 1. Ban hành kèm theo Quyết định này …": an article of a decision or regulation
@@ -25,10 +25,22 @@ _MARKERS = [
         re.compile(r"^(?:(?i:phần)\s+)?(?P<number>[IVXL]{1,6})\s*[.)/:–-]\s*(?P<text>\S.*)$"),
     ),
     ("multi", re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?P<text>\S.*)$")),
-    ("num1", re.compile(r"^(?P<number>\d{1,2})\s*\.(?=\s|[^\d\s])\s*(?P<text>\S.*)$")),
+    # "1.", and "1/." or "1/" as some notices number their points
+    (
+        "num1",
+        re.compile(r"^(?P<number>\d{1,2})\s*(?:\.(?=\s|[^\d\s])|/\.|/(?=\s))\s*(?P<text>\S.*)$"),
+    ),
     ("nparen", re.compile(r"^\(?(?P<number>\d{1,2})\)\s*(?P<text>\S.*)$")),
     ("alpha", re.compile(r"^\(?(?P<number>[a-zđ])\)\s*(?P<text>\S.*)$")),
     ("dash", re.compile(r"^(?P<number>[-–—])\s*(?P<text>\S.*)$")),
+    # "Đợt 1: Từ ngày …", "Giai đoạn 2 (…)": an unnumbered phase line heads its own entry;
+    # its name stays in its text
+    (
+        "phase",
+        re.compile(
+            r"^(?P<text>(?i:đợt|giai\s+đoạn)\s+(?P<number>\d{1,2}|[IVX]{1,4})(?!\w)\s*[:.)–-].*)$"
+        ),
+    ),
     ("plus", re.compile(r"^(?P<number>\+)\s*(?P<text>\S.*)$")),
     ("dot", re.compile(r"^(?P<number>[•●·∙▪■◦○*])\s*(?P<text>\S.*)$")),
 ]
@@ -51,6 +63,16 @@ _KNOWN_HEADINGS = {
     "phân công trách nhiệm",
     "mục đích, yêu cầu",
     "mục đích yêu cầu",
+    "mục đích",
+    "yêu cầu",
+    "đối tượng",
+    "phạm vi",
+    "đối tượng, phạm vi",
+    "nội dung và thời gian thực hiện",
+    "nội dung, thời gian thực hiện",
+    "nội dung kiểm tra",
+    "nội dung kiểm tra, giám sát",
+    "nội dung giám sát",
     "mục tiêu",
     "mục tiêu, yêu cầu",
     "nội dung",
@@ -90,6 +112,18 @@ _NON_TASK_WORDS = (
     "nhận xét",
     "đề xuất",
     "kiến nghị",
+    # who or what the work is about, and how: the scope of a plan, not its work
+    "đối tượng",
+    "phạm vi",
+    "thành phần",
+    "phương pháp",
+    "phương thức",
+    "nguyên tắc",
+    "ý nghĩa",
+    "sự cần thiết",
+    "thực trạng",
+    "bối cảnh",
+    "cơ sở",
 )
 _SCHEDULED_WORDS = ("thời gian", "tiến độ", "lộ trình", "lịch", "cụ thể", "theo quý", "theo tháng")
 _ORGANIZATION_WORDS = ("tổ chức thực hiện", "phân công", "trách nhiệm", "chế độ báo cáo")
@@ -103,7 +137,8 @@ _OTHER_LABEL_RE = re.compile(
     r"(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?: thực hiện)?|kết quả|sản phẩm|kinh phí"
 )
 _ROW_BORDER_RE = re.compile(r"^\s*\|\s*|\s*\|\s*$")
-_CLOSING_RE = re.compile(r"^trên đây(?!\w)", re.IGNORECASE)
+# "Trên đây là Kế hoạch …", "Nay Ủy ban nhân dân xã thông báo để …/.": the closing sentence
+_CLOSING_RE = re.compile(r"^(?:trên đây(?!\w)|nay\s[^.;]{0,120}thông báo(?!\w))", re.IGNORECASE)
 _TERMINAL = (".", ";", ":", "!", "?", ")", "…")
 _CONNECTOR_END_RE = re.compile(r"(?:[,\-–]|\s(?:và|của|về|các|theo|trong|tại|cho|với|số))$")
 
@@ -117,6 +152,8 @@ class Paragraph:
     marker: str
     number: str | None
     text: str
+    # the number (from 1) of the source line the paragraph starts on, for the review screen
+    line: int | None = None
 
 
 @dataclass
@@ -124,6 +161,7 @@ class Node:
     paragraph: Paragraph
     children: list["Node"] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    note_lines: list[int | None] = field(default_factory=list)
 
 
 @dataclass
@@ -132,8 +170,12 @@ class Section:
 
     title: str | None
     opened_by: str | None = None
+    # the time a heading states after its name: "Thời gian và địa điểm: Từ ngày 01/12/2025 …"
+    dated: str | None = None
     entries: list[Node] = field(default_factory=list)
     intro: list[str] = field(default_factory=list)
+    intro_lines: list[int | None] = field(default_factory=list)
+    line: int | None = None
     stack: list[Node] = field(default_factory=list)
 
     @property
@@ -221,10 +263,11 @@ def section_kind(title: str | None) -> str | None:
     return "focus"
 
 
-def build_outline(lines: list[str]) -> Outline:
+def build_outline(lines: list[str], first_line: int = 1) -> Outline:
+    """The outline of ``lines``, the first of which is line ``first_line`` of the source."""
     outline = Outline(sections=[Section(title=None)])
     closed = False
-    for paragraph in _join(lines, outline.warnings):
+    for paragraph in _join(lines, outline.warnings, first_line):
         if paragraph.kind is None and _CLOSING_RE.match(paragraph.text):
             closed = True  # "Trên đây là Kế hoạch …": the closing sentence, not a task
             continue
@@ -238,14 +281,15 @@ def build_outline(lines: list[str]) -> Outline:
     return outline
 
 
-def _join(lines: list[str], warnings: list[str]) -> list[Paragraph]:
+def _join(lines: list[str], warnings: list[str], first_line: int) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     after_blank = False
-    for line in lines:
+    for number, line in enumerate(lines, start=first_line):
         if not line:
             after_blank = True
             continue
         paragraph = classify(line)
+        paragraph.line = number
         previous = paragraphs[-1] if paragraphs else None
         if previous and _continues(previous, paragraph, line, after_blank):
             if after_blank:
@@ -281,7 +325,18 @@ def _continues(previous: Paragraph, paragraph: Paragraph, line: str, after_blank
 def _place(paragraph: Paragraph, outline: Outline) -> None:
     current = outline.sections[-1]
     if paragraph.kind in {"roman", "heading"}:
-        outline.sections.append(Section(_title(paragraph.text), opened_by=paragraph.kind))
+        name, _colon, rest = paragraph.text.partition(":")
+        if rest.strip() and period_line(rest, None):
+            section = Section(_title(name), opened_by=paragraph.kind, dated=rest.strip())
+        else:
+            section = Section(_title(paragraph.text), opened_by=paragraph.kind)
+        section.line = paragraph.line
+        outline.sections.append(section)
+        return
+    if paragraph.kind == "num1" and current.opened_by != "roman" and _is_capital_heading(paragraph):
+        # "1. MỤC ĐÍCH, YÊU CẦU", "2. ĐỐI TƯỢNG KIỂM TRA": a plan without Roman numerals
+        # numbers its sections 1., 2., 3. and writes their names in capitals
+        outline.sections.append(Section(_title(paragraph.text), opened_by="number"))
         return
     if (
         paragraph.kind in NUMBERED_KINDS
@@ -298,6 +353,18 @@ def _place(paragraph: Paragraph, outline: Outline) -> None:
     _add(current, paragraph, outline.warnings)
 
 
+_MAX_HEADING_WORDS = 12
+
+
+def _is_capital_heading(paragraph: Paragraph) -> bool:
+    text = paragraph.text.rstrip(":. ")
+    return (
+        is_upper_line(text)
+        and len(text.split()) <= _MAX_HEADING_WORDS
+        and not re.search(r"\d", text)
+    )
+
+
 def _title(text: str) -> str:
     """A section title without its trailing colon; one written in capitals in sentence case,
     so that "III. TỔ CHỨC THỰC HIỆN" and "III. Tổ chức thực hiện" read the same."""
@@ -311,8 +378,10 @@ def _add(section: Section, paragraph: Paragraph, warnings: list[str]) -> None:
         owners = [node for node in stack if node.paragraph.kind != "row"]
         if owners:
             owners[-1].notes.append(paragraph.text)
+            owners[-1].note_lines.append(paragraph.line)
         else:
             section.intro.append(paragraph.text)
+            section.intro_lines.append(paragraph.line)
         return
     kinds = [node.paragraph.kind for node in stack]
     if paragraph.kind in kinds:

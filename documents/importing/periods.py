@@ -1,4 +1,4 @@
-"""Task periods: the codes of import-format.md, their due dates and Vietnamese labels.
+"""Task periods: the codes of docs/import-format.md, their due dates and Vietnamese labels.
 
 Codes: ``Q1``..``Q4``, ``H1``/``H2``, ``Y``, ``M1``..``M12``, ``D:YYYY-MM-DD``,
 ``R:START/END`` (each end ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY-Qn``) and ``every:6M`` /
@@ -156,7 +156,7 @@ class _Point:
 
 
 def is_valid_period(period: str) -> bool:
-    """True when ``period`` is one of the codes of import-format.md."""
+    """True when ``period`` is one of the codes of docs/import-format.md."""
     if not isinstance(period, str):
         return False
     if _SIMPLE.fullmatch(period) or _EVERY.fullmatch(period):
@@ -284,6 +284,29 @@ def label_period(text: str, year: int | None) -> str | None:
     return parse_period(folded, year)
 
 
+# A line under a task that only says when it is done: "Từ ngày 04/02/2026", "Trong khoảng
+# thời gian từ ngày 01/12/2025 đến ngày 14/12/2025", "Hoàn thành trước 30/6", "Quý I/2026".
+_PERIOD_LINE_RE = re.compile(
+    r"(?:trong\s+khoảng\s+thời\s+gian|thời\s+gian|thời\s+hạn|trong|từ|kể\s+từ|trước"
+    r"|chậm\s+nhất|hoàn\s+thành|hạn\s+chót|đến|ngày|tháng|quý|năm|vào|dự\s+kiến)(?!\w)"
+)
+_PERIOD_LINE_WORDS = 16
+_OPEN_START_RE = re.compile(r"(?:kể\s+)?từ\s+(?:ngày\s+)?" + _DATE_RX + r"\s*$")
+
+
+def period_line(text: str, year: int | None) -> str | None:
+    """The period of a short line that only says when its task is done (see above); None
+    for any other line.  An open start ("Từ ngày 04/02/2026") is read as that day."""
+    folded = re.sub(r"\s+", " ", fold(text)).strip().lstrip("*•-+ ").rstrip(":.;").strip()
+    if found := label_period(folded, year):
+        return found  # "Cả năm", "Thường xuyên", "Hằng tháng", "Quý I/2026", …
+    if len(folded.split()) > _PERIOD_LINE_WORDS or not _PERIOD_LINE_RE.match(folded):
+        return None
+    if match := _OPEN_START_RE.match(folded):
+        return _day_code(match, year)
+    return parse_period(folded, year) or find_period(folded, year)
+
+
 def find_period(text: str, year: int | None) -> str | None:
     """A period that a task's own wording states: a leading "Quý I:", a recurrence, a
     deadline, a span, or "trong quý/tháng …".  Dates of cited documents and other passing
@@ -362,7 +385,14 @@ def _day_code(match: re.Match, year: int | None) -> str | None:
 
 def _find_span(text: str, year: int | None) -> str | None:
     """``từ A đến B`` or ``A đến B``; also ``Quý IV/2025 và Quý I/2026``."""
-    parts = re.split(r"\s(?:đến|tới)\s+(?:hết\s+)?", text, maxsplit=1)
+    # "từ ngày 01/12/2025 đến ngày 14/12/2025", "từ ngày 01/12/2025 - ngày 02/12/2025"
+    # "từ ngày 01/3 - 15/3/2026"
+    parts = re.split(
+        r"\s(?:đến|tới)\s+(?:hết\s+)?|\s*[-–]\s*(?=(?:ngày|tháng|quý)\s)"
+        r"|\s+[-–]\s+(?=\d{1,2}\s*[/.]\s*\d{1,2}(?!\d))",
+        text,
+        maxsplit=1,
+    )
     paired = len(parts) != 2
     if paired:
         parts = re.split(r"\s+và\s+", text, maxsplit=1)

@@ -1,4 +1,4 @@
-"""What the importer understood from a program or plan document (see import-format.md)."""
+"""What the importer understood from a program or plan document (see docs/import-format.md)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -12,6 +12,8 @@ class ReadingItem:
     text: str
     period: str | None = None
     responsible: str | None = None
+    # the number (from 1) of the source line the item starts on, or None when not known
+    line: int | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -19,6 +21,7 @@ class ReadingItem:
             "text": self.text,
             "period": self.period,
             "responsible": self.responsible,
+            "line": self.line,
         }
 
 
@@ -32,9 +35,19 @@ class Citation:
     symbol: str
     date: datetime.date | None = None
     issuer: str | None = None
+    # other spellings of the same document in the text ("16/KH-BTT-MTTQ" for "16/KH-MTTQ-BTT")
+    aliases: list[str] = field(default_factory=list)
+    # where the mention's date and issuer end in the text (reading state, not reported)
+    trailer_end: int = field(default=0, compare=False, repr=False)
+
+    def identifier(self) -> str:
+        """The identifier as docs/import-format.md splits it, joined again: ``21/2021/QĐ-TTg``."""
+        year = f"/{self.number_year}" if self.number_year else ""
+        return f"{self.number}{year}/{self.symbol}"
 
     def to_dict(self) -> dict:
-        return {
+        """The citation's JSON; ``aliases`` only when the text spells it more than one way."""
+        found = {
             "kind": self.kind,
             "number": self.number,
             "number_year": self.number_year,
@@ -42,6 +55,9 @@ class Citation:
             "date": _iso(self.date),
             "issuer": self.issuer,
         }
+        if self.aliases:
+            found["aliases"] = list(self.aliases)
+        return found
 
 
 @dataclass
@@ -93,11 +109,11 @@ class ProgramReading:
     anniversaries: list[Anniversary] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # The opening paragraphs between the title and section I ("Thực hiện …; Ban Chỉ đạo …
-    # như sau:"). Kept for the program, not part of import-format.md's JSON.
+    # như sau:"). Kept for the program, not part of docs/import-format.md's JSON.
     preamble: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """The JSON object of import-format.md."""
+        """The JSON object of docs/import-format.md."""
         return {
             "doc_type": self.doc_type,
             "number_symbol": self.number_symbol,

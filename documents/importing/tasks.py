@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .outline import BULLET_KINDS, NUMBERED_KINDS, Node, Section, attribute
-from .periods import find_period, is_period_heading, label_period, parse_period
+from .periods import find_period, is_period_heading, label_period, parse_period, period_line
 from .reading import ReadingItem
 from .table_rows import Column, group_heading, header_columns, read_row, split_cells
 from .textnorm import fold, is_upper_line, shorten
@@ -30,6 +30,12 @@ _INLINE_LEAD_RE = re.compile(
 )
 _UNIT_PREFIX_RE = re.compile(r"^(?P<who>[^:;.,]{3,100}?)\s*:\s*\S")
 _MAX_UNIT_WORDS = 15
+_ASIDE_RE = re.compile(r"^\([^()]*\)\.?$")
+# "Đợt 1: …", "Giai đoạn 2 (từ …)", "Bước 3": a phase of the work is one task, its a) b)
+# sub-blocks are the task's content
+_PHASE_RE = re.compile(
+    r"^(?:đợt|giai\s+đoạn|bước|phase)\s+(?:\d{1,2}|[ivx]{1,4}|một|hai|ba|bốn)(?!\w)"
+)
 _EXECUTORS_RE = re.compile(
     r"(?:^|[.;:]\s+)(?P<who>[^\s.;:][^.;:\n]{2,300}?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+"
     r"(?:thi hành|tổ chức thực hiện|triển khai thực hiện)"
@@ -44,10 +50,23 @@ class _Context:
     period: str | None = None
     # a task with its own time in a section that is not expressly "trọng tâm" is scheduled
     promote: bool = True
+    # in a notice, the bullets under a numbered point are points of their own
+    notice: bool = False
 
 
-def section_items(section: Section, year: int | None, warnings: list[str]) -> list[ReadingItem]:
-    kind = section.kind
+def section_items(
+    section: Section,
+    year: int | None,
+    warnings: list[str],
+    notice: bool = False,
+    chosen: bool = False,
+) -> list[ReadingItem]:
+    """The tasks of one section; ``chosen`` when the clerk picked it as the task list, so
+    that it is read for tasks whatever its title."""
+    kind = section.kind or ("focus" if chosen else None)
+    dated = period_line(section.dated, year) if section.dated else None
+    if dated and kind is None:
+        kind = "scheduled"
     if kind is None:
         if section.entries or section.intro:
             warnings.append(
@@ -55,11 +74,19 @@ def section_items(section: Section, year: int | None, warnings: list[str]) -> li
             )
         return []
     promote = "trọng tâm" not in fold(section.title or "")
-    context = _Context(year=year, kind=kind, warnings=warnings, promote=promote)
+    context = _Context(
+        year=year, kind=kind, warnings=warnings, promote=promote, period=dated, notice=notice
+    )
     items: list[ReadingItem] = []
+    if dated and not section.entries:
+        # "I. Thời gian và địa điểm: Từ ngày 01/12/2025 - ngày 02/12/2025." is itself the task
+        text = "\n".join([f"{section.title}: {_clean(section.dated)}", *map(_clean, section.intro)])
+        return [replace(_item(context, text, [], None), line=section.line)]
     if section.title is not None and not section.entries:
-        for text in section.intro:
-            items.append(_item(context, _clean(text), [], None))
+        for text, line in zip(section.intro, section.intro_lines, strict=True):
+            if _ASIDE_RE.match(text):
+                continue  # "(Có Phụ lục kèm theo)": a note on where the tasks are
+            items.append(replace(_item(context, _clean(text), [], None), line=line))
         return items
     if section.title is not None:
         for text in section.intro:
@@ -79,6 +106,7 @@ def _walk(nodes: list[Node], context: _Context, items: list[ReadingItem]) -> Non
         paragraph = node.paragraph
         if paragraph.kind == "row":
             if item := table.read(paragraph.text, context):
+                item.line = paragraph.line
                 items.append(item)
             continue
         table = _Table()
@@ -87,6 +115,15 @@ def _walk(nodes: list[Node], context: _Context, items: list[ReadingItem]) -> Non
             _walk([node], replace(context, kind="organization", promote=False), items)
             continue
         attributes, others = _split(node)
+        if is_period_heading(paragraph.text) and (sessions := _sessions(node, context)):
+            # "Tháng 01/2021:" over "07 giờ 30 ngày 07/01/2021 Chủ tịch UBND tỉnh;"
+            items.extend(sessions)
+            for child in others:
+                context.warnings.append(
+                    f"Dòng “{shorten(child.paragraph.text)}” dưới lịch “{paragraph.text}” được "
+                    "hiểu là ghi chú, không phải nhiệm vụ."
+                )
+            continue
         if is_period_heading(paragraph.text) and (others or not attributes):
             if not others:
                 context.warnings.append(f"Mục “{paragraph.text}” không có nhiệm vụ nào.")
@@ -99,6 +136,15 @@ def _walk(nodes: list[Node], context: _Context, items: list[ReadingItem]) -> Non
             _walk(others, replace(context, period=period), items)
             continue
         numbered = [child for child in others if child.paragraph.kind not in BULLET_KINDS]
+        if context.notice and not numbered and len(others) > 1 and not attributes:
+            # a notice's numbered point over its bullets: each bullet is a point
+            _walk(others, context, items)
+            continue
+        if numbered and (_is_phase(node) or _times_the_whole(node, numbered, context)):
+            # the level that carries the time is the task: "Đợt 1" over a) b), or "1." whose
+            # a) b) have no time of their own and end with the time of them all
+            items.append(_task(node, attributes or _deep_time(numbered, context), others, context))
+            continue
         if attributes or shared.get(id(node)) or not numbered:
             items.append(_task(node, attributes or shared.get(id(node), []), others, context))
             continue
@@ -114,6 +160,87 @@ def _walk(nodes: list[Node], context: _Context, items: list[ReadingItem]) -> Non
                 "được với nhiệm vụ nào."
             )
         _walk(others, context, items)
+
+
+_SESSION_DAY_RE = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|ngày\s+\d{1,2}(?!\d)")
+
+
+def _sessions(node: Node, context: _Context) -> list[ReadingItem]:
+    """The dated lines under a time heading of a schedule, each a session: "07 giờ 30 ngày
+    07/01/2021 Chủ tịch UBND tỉnh tiếp công dân;"."""
+    lines = list(zip(node.notes, node.note_lines, strict=True))
+    for child in node.children:
+        # a remark line ("* Ngày 11/02 nghỉ Tết;") between sessions takes the sessions
+        # after it as its own unmarked lines
+        if child.paragraph.kind in BULLET_KINDS and not child.children:
+            lines.extend(zip(child.notes, child.note_lines, strict=True))
+    if not lines or not all(_SESSION_DAY_RE.search(fold(note)) for note, _line in lines):
+        return []
+    lines.sort(key=lambda pair: pair[1] or 0)
+    heading = parse_period(node.paragraph.text, context.year)
+    sessions = []
+    for note, line in lines:
+        text = _clean(note).rstrip(";").strip()
+        period = parse_period(text, context.year) or heading
+        item = _item(replace(context, period=heading), text, [], None)
+        sessions.append(replace(item, period=period, line=line))
+    return sessions
+
+
+def _is_phase(node: Node) -> bool:
+    return node.paragraph.kind in NUMBERED_KINDS and bool(
+        _PHASE_RE.match(fold(node.paragraph.text))
+    )
+
+
+def _deep_time(nodes: list[Node], context: _Context) -> list[tuple[str, str]]:
+    """A time stated anywhere under ``nodes``: an attribute line or a line that only gives a
+    period, such as "Từ ngày 04/02/2026" after the last sub-block."""
+    for node in nodes:
+        for note in _time_lines(node):
+            if (found := attribute(note)) and found[0] == "time":
+                return [found]
+            if period_line(note, context.year):
+                return [("time", note)]
+        for child in node.children:
+            found = None if child.children else attribute(child.paragraph.text)
+            if found and found[0] == "time":
+                return [found]
+        if deeper := _deep_time(node.children, context):
+            return deeper
+    return []
+
+
+def _own_time(node: Node, context: _Context) -> bool:
+    """True when an entry states its own time, in its words or in an attribute line."""
+    if find_period(node.paragraph.text, context.year):
+        return True
+    return any(
+        (found := attribute(child.paragraph.text)) and found[0] == "time" for child in node.children
+    )
+
+
+def _times_the_whole(node: Node, numbered: list[Node], context: _Context) -> bool:
+    """True when the sub-entries have no time of their own but one time closes them all."""
+    if context.kind == "organization" or len(numbered) < 2:
+        return False
+    if any(_own_time(child, context) for child in numbered[:-1]):
+        return False
+    last = numbered[-1]
+    if find_period(last.paragraph.text, context.year):
+        return False
+    lines = _time_lines(last)
+    return bool(lines and period_line(lines[-1], context.year))
+
+
+def _time_lines(node: Node) -> list[str]:
+    """An entry's unmarked lines, and the bare time lines ("Trong tháng 6/2025") under it."""
+    bare = [
+        child.paragraph.text
+        for child in node.children
+        if child.paragraph.kind == "period" and not child.children
+    ]
+    return [*node.notes, *bare]
 
 
 def _label_heading(node: Node, context: _Context) -> str | None:
@@ -159,6 +286,8 @@ def _task(
     lines = [_clean(node.paragraph.text)]
     for note in node.notes:
         found = attribute(note)
+        if not found and not attributes and period_line(note, context.year):
+            found = ("time", note)  # "Từ ngày 04/02/2026" on its own line under the task
         if found and found[0] != "other":
             attributes = [*attributes, found]
         else:
@@ -166,7 +295,9 @@ def _task(
     own_text = "\n".join(lines)  # the entry and its unmarked paragraphs, not its details
     for child in others:
         lines.extend(_render(child))
-    return _item(context, "\n".join(lines), attributes, own_text)
+    item = _item(context, "\n".join(lines), attributes, own_text)
+    item.line = node.paragraph.line
+    return item
 
 
 def _item(
@@ -176,7 +307,7 @@ def _item(
     period, from_schedule = None, False
     for category, value in attributes:
         if category == "time":
-            period = parse_period(value, context.year)
+            period = parse_period(value, context.year) or period_line(value, context.year)
             if period is None:
                 context.warnings.append(
                     f"Không hiểu thời gian “{shorten(value)}” của nhiệm vụ “{shorten(own_text)}”."
@@ -267,7 +398,14 @@ def _row_item(context: _Context, text: str, cells: list[str], columns: list[Colu
     "1 | Xây dựng chương trình | Quý I | Văn phòng" under "TT | Nội dung | Thời gian | Chủ trì"."""
     row = read_row(text, cells, columns)
     period = next(
-        filter(None, (parse_period(wording, context.year) for wording in row.times)), None
+        filter(
+            None,
+            (
+                parse_period(wording, context.year) or period_line(wording, context.year)
+                for wording in row.times
+            ),
+        ),
+        None,
     )
     if period is None and row.times:
         context.warnings.append(

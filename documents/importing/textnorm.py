@@ -114,15 +114,25 @@ def to_roman(value: int) -> str:
 def sentence_case(text: str) -> str:
     """``NHIỆM VỤ CỤ THỂ`` → ``Nhiệm vụ cụ thể``; acronyms (UBND, HĐND) and Roman numerals
     stay in capitals."""
-    words = []
+    words: list[str] = []
     for word in text.split(" "):
         bare = "".join(char for char in word if char.isalpha())
-        if bare and (roman_value(bare) or not _is_syllable(bare)):
+        # "PHẠM VI" is a word, "KHÓA VI" a numeral: a Roman numeral that is also a syllable
+        # stays in capitals only after a word that numbers ("khóa", "lần", "quý", …)
+        numbered = not _is_syllable(bare) or _numbers_next(words)
+        if bare and ((roman_value(bare) and numbered) or not _is_syllable(bare)):
             words.append(word)
         else:
             words.append(word.lower())
     result = " ".join(words)
     return result[:1].upper() + result[1:]
+
+
+_NUMBERING_WORDS = {"khóa", "khoá", "lần", "quý", "thứ", "phần", "chương", "mục", "đợt", "kỳ"}
+
+
+def _numbers_next(words: list[str]) -> bool:
+    return bool(words) and words[-1].lower().strip(",.:;(") in _NUMBERING_WORDS
 
 
 def _is_syllable(word: str) -> bool:

@@ -113,9 +113,11 @@ def test_high_bytes_that_are_no_vietnamese_encoding():
     assert "không nhận ra bảng mã cũ TCVN3 (ABC) hay VNI" in message
 
 
-def test_text_without_any_recognisable_structure():
+def test_text_without_any_recognisable_structure_is_read_with_a_warning():
     text = "Hôm nay trời đẹp. Chúng tôi đi chơi công viên và ăn kem.\n" * 20
-    assert "Không tìm thấy nhiệm vụ nào trong tệp" in refused("nhat-ky.txt", text.encode())
+    reading = parse_program_file("nhat-ky.txt", text.encode())
+    assert reading.items == []
+    assert "Không tìm thấy nhiệm vụ nào trong văn bản." in reading.warnings
 
 
 def test_unsupported_extension_lists_what_is_supported():

@@ -286,8 +286,10 @@ def test_pdf_with_a_text_layer_reads_like_the_text(seed_pdf, seed_reading):
     reading = parse_program_file("chuong-trinh.pdf", seed_pdf).to_dict()
     # where a sentence ends at the end of a line the PDF cannot tell a line break inside an
     # item from a paragraph break: the items match up to white space
+    # (and the PDF's header table moves the source lines)
     for item in [*reading["items"], *seed_reading["items"]]:
         item["text"] = " ".join(item["text"].split())
+        item.pop("line")
     assert_reads_like_the_seed(reading, seed_reading)
     assert reading["issuer_lines"] == [
         "UBND XÃ HƯNG CHÍNH",

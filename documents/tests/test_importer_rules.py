@@ -16,6 +16,7 @@ from documents.importing import (
     period_end,
     period_label,
     read_source,
+    require_tasks,
 )
 from documents.importing.anniversaries import extract_anniversaries
 from documents.importing.periods import find_period, parse_period
@@ -511,7 +512,24 @@ def test_broken_docx_is_refused():
         read_source("ke-hoach.docx", b"this is not a zip file")
 
 
-def test_file_without_any_task_is_refused():
-    data = "KẾ HOẠCH\nTuyên truyền năm 2025\nCăn cứ tình hình thực tế.".encode()
+def test_report_without_tasks_keeps_its_header_citations_and_signer():
+    data = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 12/BC-UBND\nAn Phú, ngày 05 tháng 3 năm 2025\n"
+        "BÁO CÁO\nKết quả công tác dân vận quý I năm 2025\n"
+        "Thực hiện Kế hoạch số 07/KH-UBND ngày 10/01/2025 của UBND xã, UBND xã báo cáo "
+        "kết quả như sau: đã tuyên truyền tại 5 thôn.\n"
+        "Nơi nhận:\n- UBND huyện;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn B\n"
+    ).encode()
+    reading = parse_program_file("bao-cao.txt", data)
+    assert reading.items == []
+    assert "Không tìm thấy nhiệm vụ nào trong văn bản." in reading.warnings
+    assert (reading.doc_type, reading.number_symbol) == ("Báo cáo", "12/BC-UBND")
+    assert [c.identifier() for c in reading.citations] == ["07/KH-UBND"]
+    assert reading.recipients == ["UBND huyện", "Lưu: VT"]
+    assert reading.signer.name == "Lê Văn B"
+
+
+def test_saving_a_file_without_tasks_straight_away_is_refused():
+    reading = parse_program_file("ke-hoach.txt", "KẾ HOẠCH\nTuyên truyền năm 2025\n".encode())
     with pytest.raises(ImportFileError, match="Không tìm thấy nhiệm vụ nào trong tệp"):
-        parse_program_file("ke-hoach.txt", data)
+        require_tasks("ke-hoach.txt", reading)

@@ -1,7 +1,7 @@
 """``dvcq import-program FILE --unit CODE``: read a program document and create the program.
 
 With ``--dry-run`` nothing is saved and the reading is printed (``--format json`` gives the
-report of ``import-format.md``). Errors are told in Vietnamese and leave the database as it
+report of ``docs/import-format.md``). Errors are told in Vietnamese and leave the database as it
 was.
 """
 
@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from documents.importing import ImportFileError, parse_program_file, read_source
+from documents.importing import ImportFileError, parse_program_file, read_source, require_tasks
 
 
 def source_text(filename: str, data: bytes) -> str:
@@ -58,7 +58,6 @@ class Command(BaseCommand):
             return
         if not options["unit"]:
             raise CommandError("Cần chỉ rõ đơn vị: --unit MÃ_ĐƠN_VỊ.")
-
         report = self._save(path, reading, options["unit"], data)
         program = report.program
         if options["format"] == "json":
@@ -130,6 +129,10 @@ class Command(BaseCommand):
         unit = Unit.objects.filter(code=unit_code).first()
         if unit is None:
             raise CommandError(f"Không tìm thấy đơn vị có mã “{unit_code}”.")
+        try:
+            require_tasks(file.name, reading)
+        except ImportFileError as exc:
+            raise CommandError(str(exc)) from exc
         try:
             return apply_reading(
                 unit=unit,
