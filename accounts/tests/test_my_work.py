@@ -22,6 +22,15 @@ D = datetime.date
 URL = reverse("accounts:my_work")
 
 
+def issued_letter(**draft):
+    """An urging letter drafted, submitted and issued today (numbered at issue)."""
+    from django.utils import timezone
+
+    letter = urging.draft_letter(**draft)
+    urging.move_letter(letter=letter, actor=draft["actor"], step="submit")
+    return urging.issue_urging_letter(letter=letter, actor=draft["actor"], day=timezone.localdate())
+
+
 def _work_for(member_seat, clerk, tasks):
     """``tasks`` tasks of a 2023 program for the seat, the first overdue on 1/8/2023 and
     urged; a meeting the seat is invited to."""
@@ -29,7 +38,7 @@ def _work_for(member_seat, clerk, tasks):
     for task in program.tasks.all():
         programs.assign_task(task=task, actor=clerk, responsible=member_seat)
     first = program.tasks.get(position=1)
-    urging.generate_letter(
+    issued_letter(
         unit=program.unit, program=program, task_ids=[first.pk], actor=clerk, day=D(2023, 8, 1)
     )
     meeting = meetings.schedule_meeting(

@@ -23,6 +23,15 @@ from reminders.notify import notify
 D = datetime.date
 
 
+def issued_letter(**draft):
+    """An urging letter drafted, submitted and issued today (numbered at issue)."""
+    from django.utils import timezone
+
+    letter = urging.draft_letter(**draft)
+    urging.move_letter(letter=letter, actor=draft["actor"], step="submit")
+    return urging.issue_urging_letter(letter=letter, actor=draft["actor"], day=timezone.localdate())
+
+
 @pytest.fixture
 def helper(commune):
     """A second member with an account: the cooperator."""
@@ -84,7 +93,7 @@ def test_an_urging_letter_tells_each_person_named(program, seat, other_seat, hel
     for task, person in ((first, seat), (second, helper)):
         task.responsible = person
         task.save()
-    letter = urging.generate_letter(
+    letter = issued_letter(
         unit=program.unit,
         program=program,
         task_ids=[first.pk, second.pk],
