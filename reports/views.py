@@ -129,6 +129,12 @@ def _is_office(user, report) -> bool:
     return user.unit_id == report.unit_id and user.role == Role.OFFICE
 
 
+def _may_generate(user, report) -> bool:
+    """Queuing a background job is a write: the office and the chair of the report's unit,
+    never a viewer or a member (who still download the file written on the spot)."""
+    return manages_unit(user, report.unit)
+
+
 def _is_reviewer(user, report) -> bool:
     parent = report.unit.parent
     return parent is not None and manages_unit(user, parent) and report.status in SENT_STATUSES
@@ -215,7 +221,7 @@ def _detail(request, report, texts_form=None, status=200):
         "form": form,
         "issue_form": IssueForm() if editable else None,
         "can_submit": _is_office(request.user, report) and report.can_submit,
-        "can_generate": request.user.unit_id == report.unit_id,
+        "can_generate": _may_generate(request.user, report),
         "review_form": ReviewForm() if _is_reviewer(request.user, report) else None,
         "files": report.files.only(
             "pk", "name", "size", "created_at", "from_snapshot", "fmt"
@@ -333,7 +339,7 @@ def report_generate(request, pk: int):
     """Queue the writing of a file; the job's page shows its progress."""
     report = _report_for(request, pk)
     fmt = request.POST.get("fmt", "")
-    if request.user.unit_id != report.unit_id or fmt not in export.WRITERS:
+    if not _may_generate(request.user, report) or fmt not in export.WRITERS:
         raise Http404
     job = enqueue("reports.generate_file", {"report": report.pk, "fmt": fmt}, user=request.user)
     return redirect("jobs:detail", pk=job.pk)

@@ -68,9 +68,7 @@ def test_the_test_settings_change_only_the_hasher():
 
     production = vars(importlib.import_module("dvcq.settings"))
     test = vars(importlib.import_module("dvcq.settings_test"))
-    differing = {
-        k for k in production if k.isupper() and k in test and test[k] != production[k]
-    }
+    differing = {k for k in production if k.isupper() and k in test and test[k] != production[k]}
     assert differing == {"PASSWORD_HASHERS"}
 
 
