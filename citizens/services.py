@@ -187,6 +187,19 @@ def read_attachment(attachment: PetitionAttachment) -> bytes:
         return crypto.unseal_bytes(handle.read())
 
 
+def download_attachment(*, attachment: PetitionAttachment, user) -> bytes:
+    """The attachment's content for a user allowed to see the petitioners' identity; a
+    denunciation's scanned petition (the denouncer's handwriting) is logged like a reveal,
+    as a letter naming the denouncer is (``letters.render``)."""
+    petition = attachment.petition
+    if not can_see_identity(user, petition):
+        raise PermissionDenied
+    if petition.is_secret:
+        reason = _("Tải tệp đính kèm %(name)s") % {"name": attachment.name}
+        IdentityView.objects.create(petition=petition, user=user, reason=reason[:300])
+    return read_attachment(attachment)
+
+
 def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeResult:
     """Receive a petition: check everything first, then write it all in one transaction.
 

@@ -418,10 +418,10 @@ def attachment_download(request, pk: int, attachment_pk: int):
     attachment = petition.attachments.filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404
-    response = HttpResponse(
-        services.read_attachment(attachment), content_type=attachment.content_type
-    )
+    content = services.download_attachment(attachment=attachment, user=request.user)
+    response = HttpResponse(content, content_type=attachment.content_type)
     response["Content-Disposition"] = f'attachment; filename="{attachment.name}"'
+    response["Cache-Control"] = "no-store"
     return response
 
 
