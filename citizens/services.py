@@ -36,7 +36,7 @@ from citizens.models import (
 from citizens.rules import applicable_rule, rules_in_force
 from dvcq.storage import evidence_storage
 from dvcq.text import fold
-from programs.evidence import check_evidence
+from programs.evidence import CheckedFile, check_evidence
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 IDENTITY_KEYS = ("name", "address", "id_number", "contact")
@@ -206,6 +206,7 @@ def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeRe
     ``data``: received_on, channel, forwarded_by, case_type, instance, complexity,
     remote_area, field, competence, eligible, ineligible_reasons, anonymous, has_originals,
     content. ``people``: dicts with name, address, id_number, contact, representative.
+    ``files``: uploaded files, or the ``CheckedFile`` values the intake form has checked.
     Raises ``ValidationError`` with Vietnamese messages; nothing is saved then.
     """
     people = _clean_people(people)
@@ -218,6 +219,9 @@ def intake(*, unit, actor, data: dict, people: list[dict], files=()) -> IntakeRe
     )
     checked = []
     for uploaded in files:
+        if isinstance(uploaded, CheckedFile):  # already checked by the form
+            checked.append(uploaded)
+            continue
         try:
             checked.append(check_evidence(uploaded))
         except ValidationError as exc:

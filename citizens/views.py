@@ -221,7 +221,7 @@ def petition_create(request):
                 actor=request.user,
                 data=form.cleaned_data,
                 people=form.people(),
-                files=request.FILES.getlist("attachments"),
+                files=form.cleaned_data["attachments"],
             )
         except ValidationError as exc:
             for message in exc.messages:
