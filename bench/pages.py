@@ -69,6 +69,8 @@ def session(user):
     # A verified second factor, as after entering the TOTP code (petition handlers need it).
     device, _new = TOTPDevice.objects.get_or_create(user=user, name="bench", confirmed=True)
     store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    # The petition search as the posted search box leaves it (citizens.views._post_search).
+    store["citizens_petition_search"] = "dat"
     store.set_expiry(86400)
     store.save()
     return store.session_key
@@ -89,7 +91,7 @@ def pages(ids: dict) -> list[tuple[str, str, str]]:
         ("task list, filtered", "office", "/nhiem-vu/?q=tuyen+truyen&quarter=2&status=done"),
         ("task page", "office", f"/nhiem-vu/{ids['task']}/"),
         ("petition board", "office", "/cong-dan/bang-theo-doi/"),
-        ("petition list, search", "office", "/cong-dan/don/?q=dat"),
+        ("petition list, search", "office", "/cong-dan/don/?tim=1"),
         ("province dashboard", "viewer", "/bao-cao/"),
         ("public page", None, f"/cong-dan/cong-khai/{ids['commune']}/"),
     ]
