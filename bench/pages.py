@@ -238,6 +238,7 @@ def bench_one(backend: str, size: int, options, static_dir: str) -> tuple[list, 
         **os.environ,
         "DEBUG": "0",
         "SECRET_KEY": SECRET,
+        "DVCQ_SILENCED_CHECKS": "dvcq.E010",  # sends no mail: no SMTP needed
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url(backend, size, options),
         "DVCQ_DATA_DIR": static_dir,
@@ -380,7 +381,13 @@ def main() -> int:
     sizes = sorted(int(s) for s in options.sizes.split(","))
     backends = [b.strip() for b in options.backends.split(",")]
     static_dir = tempfile.mkdtemp(prefix="dvcq-bench-static-")
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": SECRET, "DVCQ_DATA_DIR": static_dir}
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": SECRET,
+        "DVCQ_DATA_DIR": static_dir,
+        "DVCQ_SILENCED_CHECKS": "dvcq.E010",
+    }
     subprocess.run([str(DVCQ), "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)  # noqa: S603 (our own commands)
     rows, commands = [], []
     try:

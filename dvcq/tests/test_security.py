@@ -193,6 +193,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-_=+",
     "ALLOWED_HOSTS": "dvcq.example.vn",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    # A real Fernet key (urlsafe base64 of 32 bytes), not the demo's default.
+    "DVCQ_IDENTITY_KEY": "dGVzdC1vbmx5LWlkZW50aXR5LWtleS0zMi1ieXRlcyE=",
 }
 
 
@@ -217,6 +219,39 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         "call_command('check', deploy=True, fail_level='WARNING')"
     )
     result = _run(code, {**PRODUCTION_ENV, "DVCQ_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+CHECK = (
+    "import django; django.setup(); from django.core.management import call_command;"
+    "call_command('check', fail_level='ERROR')"
+)
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.locmem.EmailBackend",
+    ],
+)
+def test_production_without_smtp_fails_the_check(tmp_path, backend):
+    """Reminders that silently go to the console: the operator learns it at start-up."""
+    env = {**PRODUCTION_ENV, "DVCQ_DATA_DIR": str(tmp_path), "EMAIL_BACKEND": backend}
+    result = _run(CHECK, env)
+    assert result.returncode != 0
+    assert "dvcq.E010" in result.stderr and backend in result.stderr
+    assert "EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend" in result.stderr
+
+
+def test_the_console_backend_is_fine_while_debugging(tmp_path):
+    env = {
+        **PRODUCTION_ENV,
+        "DVCQ_DATA_DIR": str(tmp_path),
+        "DEBUG": "true",
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+    }
+    result = _run(CHECK, env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
