@@ -66,3 +66,17 @@ def test_the_public_lookup_posts_and_ignores_a_query_string(client, commune, pet
     response = client.get(reverse("citizens:lookup"), {"code": hang.receipt_code, "pin": "1"})
     assert response.status_code == 200
     assert response.context["found"] is None and not response.context["form"].is_bound
+
+
+def test_the_site_search_posts_too(client, clerk, petitions):
+    """The search box on every page finds petitions by their words: same rule."""
+    hang, _other = petitions
+    client.force_login(clerk)
+    page = client.get(reverse("programs:dashboard")).content.decode()
+    assert f'<form method="post" action="{reverse("search:search")}"' in page
+    response = client.post(reverse("search:search"), {"q": "Đất ở"})
+    assert response.status_code == 302 and "q=" not in response["Location"]
+    html = client.get(response["Location"]).content.decode()
+    assert reverse("citizens:detail", args=[hang.pk]) in html
+    ignored = client.get(reverse("search:search"), {"q": "Đất ở"}).content.decode()
+    assert reverse("citizens:detail", args=[hang.pk]) not in ignored
