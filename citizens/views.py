@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import get_visible_or_404, scoped
 from accounts.models import User
@@ -436,6 +436,7 @@ def summary_set(request, pk: int):
 
 
 @login_required
+@require_safe
 def attachment_download(request, pk: int, attachment_pk: int):
     petition = _petition(request, pk)
     if not can_see_identity(request.user, petition):
