@@ -79,5 +79,7 @@ urlpatterns = [
     path("openapi.json", PublicSchemaView.as_view(), name="schema"),
     path("docs", PublicDocsView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
-    re_path(r"^.*$", not_found),
+    # ``[\s\S]``, not ``.``: a path holding a line feed (``/api/v1/tasks/%0a``) is caught
+    # here too, not left to the site's HTML 404.
+    re_path(r"^[\s\S]*$", not_found),
 ]

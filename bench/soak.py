@@ -210,6 +210,7 @@ def build_installation(
         "CSRF_COOKIE_SECURE": "false",
         "DVCQ_REQUIRE_2FA": "false",
         "LOG_LEVEL": "WARNING",
+        "DVCQ_SILENCED_CHECKS": "dvcq.E010",  # sends no mail: no SMTP needed
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     for args in (

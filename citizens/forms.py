@@ -13,13 +13,10 @@ from citizens.models import (
     Result,
     StepKind,
 )
+from programs.forms import MultipleEvidenceField
 
 PEOPLE_ROWS = 5
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
 
 
 class PetitionForm(forms.Form):
@@ -61,10 +58,9 @@ class PetitionForm(forms.Form):
         required=False,
         widget=forms.Textarea({"rows": 2}),
     )
-    attachments = forms.FileField(
-        label=_("Tệp đính kèm (PDF, DOCX, XLSX, JPEG, PNG)"),
-        required=False,
-        widget=MultipleFileInput(),
+    # Several files, each checked by its content and size (``programs.evidence``).
+    attachments = MultipleEvidenceField(
+        label=_("Tệp đính kèm (PDF, DOCX, XLSX, JPEG, PNG)"), required=False
     )
 
     def __init__(self, *args, **kwargs):

@@ -43,7 +43,7 @@ from citizens.models import (
 from citizens.rules import applicable_rule, rules_in_force
 from dvcq.storage import evidence_storage
 from dvcq.text import fold
-from programs.evidence import check_evidence
+from programs.evidence import CheckedFile, check_evidence
 from reminders.models import NoticeKind
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -220,6 +220,19 @@ def read_attachment(attachment: PetitionAttachment) -> bytes:
         return crypto.unseal_bytes(handle.read())
 
 
+def download_attachment(*, attachment: PetitionAttachment, user) -> bytes:
+    """The attachment's content for a user allowed to see the petitioners' identity; a
+    denunciation's scanned petition (the denouncer's handwriting) is logged like a reveal,
+    as a letter naming the denouncer is (``letters.render``)."""
+    petition = attachment.petition
+    if not can_see_identity(user, petition):
+        raise PermissionDenied
+    if petition.is_secret:
+        reason = _("Tải tệp đính kèm %(name)s") % {"name": attachment.name}
+        IdentityView.objects.create(petition=petition, user=user, reason=reason[:300])
+    return read_attachment(attachment)
+
+
 def intake(
     *, unit, actor, data: dict, people: list[dict], files=(), in_register: bool = False
 ) -> IntakeResult:
@@ -230,6 +243,8 @@ def intake(
     content. ``people``: dicts with name, address, id_number, contact, representative.
     A petition received in person is written into the reception register too, unless
     ``in_register`` (the caller, ``record_visit``, writes that row itself).
+
+    ``files``: uploaded files, or the ``CheckedFile`` values the intake form has checked.
     Raises ``ValidationError`` with Vietnamese messages; nothing is saved then.
     """
     people = _clean_people(people)
@@ -242,6 +257,9 @@ def intake(
     )
     checked = []
     for uploaded in files:
+        if isinstance(uploaded, CheckedFile):  # already checked by the form
+            checked.append(uploaded)
+            continue
         try:
             checked.append(check_evidence(uploaded))
         except ValidationError as exc:

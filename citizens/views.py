@@ -12,11 +12,12 @@ from django.db.models import Count, Q
 from django.forms import BooleanField
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import get_visible_or_404, scoped
 from accounts.models import User
@@ -151,9 +152,33 @@ PETITIONS_PER_PAGE = 50
 MAX_LISTED = 1000
 
 
+LIST_FILTERS = ("unit", "start", "end", "state")
+SEARCH_SESSION_KEY = "citizens_petition_search"
+SEARCH_FLAG = "tim"
+
+
+def _post_search(request):
+    """The search box posts: the words (often a petitioner's name) are kept in the session and
+    the list is opened with the other filters only, so no name or content of a petition ever
+    travels in a URL (browser history, proxy and server logs, the Referer header)."""
+    query = request.POST.get("q", "").replace("\x00", "").strip()[:200]
+    params = {k: request.POST.get(k, "") for k in LIST_FILTERS if request.POST.get(k, "")}
+    if query:
+        request.session[SEARCH_SESSION_KEY] = query
+        params[SEARCH_FLAG] = "1"
+    else:
+        request.session.pop(SEARCH_SESSION_KEY, None)
+    target = reverse("citizens:list")
+    return redirect(f"{target}?{urlencode(params)}" if params else target)
+
+
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def petition_list(request):
-    query = request.GET.get("q", "").replace("\x00", "")  # PostgreSQL text holds no NUL
+    if request.method == "POST":
+        return _post_search(request)
+    # A query string's ``q`` is ignored: only the posted search is run.
+    query = request.session.get(SEARCH_SESSION_KEY, "") if request.GET.get(SEARCH_FLAG) else ""
     today = timezone.localdate()
     rules_on = rules_by_day()
     petitions, query_error = visible_petitions(request.user), ""
@@ -205,7 +230,7 @@ def petition_list(request):
             "max_listed": MAX_LISTED,
             "query": query,
             "query_error": query_error,
-            "filters": {k: request.GET.get(k, "") for k in ("unit", "start", "end", "state")},
+            "filters": {k: request.GET.get(k, "") for k in LIST_FILTERS},
             "list_states": LIST_STATES,
             "can_manage": unit is not None and can_manage_citizens(request.user, unit),
             "state_labels": STATE_LABELS,
@@ -264,7 +289,7 @@ def petition_create(request):
                 actor=request.user,
                 data=form.cleaned_data,
                 people=form.people(),
-                files=request.FILES.getlist("attachments"),
+                files=form.cleaned_data["attachments"],
             )
         except ValidationError as exc:
             for message in exc.messages:
@@ -483,6 +508,7 @@ def summary_set(request, pk: int):
 
 
 @login_required
+@require_safe
 def attachment_download(request, pk: int, attachment_pk: int):
     petition = _petition(request, pk)
     if not can_see_identity(request.user, petition):
@@ -490,10 +516,10 @@ def attachment_download(request, pk: int, attachment_pk: int):
     attachment = petition.attachments.filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404
-    response = HttpResponse(
-        services.read_attachment(attachment), content_type=attachment.content_type
-    )
+    content = services.download_attachment(attachment=attachment, user=request.user)
+    response = HttpResponse(content, content_type=attachment.content_type)
     response["Content-Disposition"] = f'attachment; filename="{attachment.name}"'
+    response["Cache-Control"] = "no-store"
     return response
 
 

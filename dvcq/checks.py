@@ -2,12 +2,17 @@
 an identity key of its own (the demo key is public: it is in the source code), or with the
 development SECRET_KEY of ``.env.example``.
 
+With DEBUG off, reminders and digests must really be sent: a mail backend that only prints
+or keeps mail (console, locmem, dummy, file) is an error too (``check_mail_backend``).
+
 The checks run before ``migrate``, ``runserver``, ``check --deploy`` and most commands;
 ``dvcq.wsgi`` runs them too, since gunicorn does not.
 """
 
 from django.conf import settings
 from django.core import checks
+from django.core.checks import Error, register
+from django.utils.translation import gettext as _
 
 from citizens.crypto import DEMO_KEY, NEW_KEY_COMMAND, key_problem
 
@@ -78,3 +83,33 @@ def refuse_without_identity_key() -> None:
     errors = identity_key() + published_secret_key()
     if errors:
         raise ImproperlyConfigured("\n".join(f"{e.msg} {e.hint}" for e in errors))
+
+
+NON_SENDING_BACKENDS = (
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+)
+
+
+def mail_backend() -> str:
+    mailers = getattr(settings, "MAILERS", None) or {}
+    return mailers.get("default", {}).get("BACKEND") or settings.EMAIL_BACKEND
+
+
+@register()
+def check_mail_backend(app_configs=None, **kwargs):
+    if settings.DEBUG or mail_backend() not in NON_SENDING_BACKENDS:
+        return []
+    return [
+        Error(
+            _("Khi DEBUG tắt, thư nhắc việc phải được gửi thật: backend %(backend)s không gửi thư.")
+            % {"backend": mail_backend()},
+            hint=_(
+                "Đặt EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend và EMAIL_HOST, "
+                "EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS."
+            ),
+            id="dvcq.E010",
+        )
+    ]

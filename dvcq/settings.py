@@ -200,6 +200,9 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         "timeout": env_int("EMAIL_TIMEOUT", 30),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dvcq@localhost")
+# With DEBUG off, a backend that sends nothing is a system check error (dvcq.E010, see
+# dvcq/checks.py). Benchmarks and load tests, which send no mail, name it here to silence it.
+SILENCED_SYSTEM_CHECKS = env_list("DVCQ_SILENCED_CHECKS", "")
 
 # Denouncers' identities are encrypted at rest with this key (Fernet, urlsafe base64 of 32
 # bytes). Set it in production and keep it out of database backups; the public demo key is

@@ -136,6 +136,12 @@ def _is_office(user, report) -> bool:
     return user.unit_id == report.unit_id and user.role == Role.OFFICE
 
 
+def _may_generate(user, report) -> bool:
+    """Queuing a background job is a write: the office and the chair of the report's unit,
+    never a viewer or a member (who still download the file written on the spot)."""
+    return manages_unit(user, report.unit)
+
+
 def _is_reviewer(user, report) -> bool:
     """The office or chair of the unit the report was sent to."""
     recipient = report.recipient_unit
@@ -229,7 +235,7 @@ def _detail(request, report, texts_form=None, status=200):
         "issue_form": IssueForm() if editable else None,
         "can_submit": can_submit,
         "send_to": parent_on(report.unit, report.period_end) if can_submit else None,
-        "can_generate": request.user.unit_id == report.unit_id,
+        "can_generate": _may_generate(request.user, report),
         "review_form": ReviewForm() if _is_reviewer(request.user, report) else None,
         "files": report.files.only(
             "pk", "name", "size", "created_at", "from_snapshot", "fmt"
@@ -347,7 +353,7 @@ def report_generate(request, pk: int):
     """Queue the writing of a file; the job's page shows its progress."""
     report = _report_for(request, pk)
     fmt = request.POST.get("fmt", "")
-    if request.user.unit_id != report.unit_id or fmt not in export.WRITERS:
+    if not _may_generate(request.user, report) or fmt not in export.WRITERS:
         raise Http404
     job = enqueue("reports.generate_file", {"report": report.pk, "fmt": fmt}, user=request.user)
     return redirect("jobs:detail", pk=job.pk)

@@ -18,6 +18,16 @@ def _fresh_cache():
     cache.clear()
 
 
+def list_page(client, **params):
+    """The petition list as the search form sends it: posted, then the redirect followed
+    (only the page's filters are in the query string, never the words)."""
+    from django.urls import reverse
+
+    if "q" in params:
+        return client.post(reverse("citizens:list"), params, follow=True)
+    return client.get(reverse("citizens:list"), params)
+
+
 def receive(unit, actor, *, day, case_type=CaseType.COMPLAINT, people=None, **extra):
     data = {
         "received_on": day,

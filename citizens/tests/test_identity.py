@@ -10,7 +10,7 @@ from django.urls import reverse
 from accounts.models import Role
 from audit.models import AuditEvent
 from citizens.models import IdentityView, StepKind
-from citizens.tests.conftest import DENOUNCER, step
+from citizens.tests.conftest import DENOUNCER, list_page, step
 from conftest import make_user
 
 
@@ -72,20 +72,20 @@ def test_searching_the_denouncers_name_finds_nothing_without_access(
 ):
     viewer = make_user("verifier", commune, Role.MEMBER)
     client.force_login(viewer)
-    page = client.get(reverse("citizens:list"), {"q": "Lê Thị Bí Mật"}).content.decode()
+    page = list_page(client, q="Lê Thị Bí Mật").content.decode()
     assert denunciation.receipt_code not in page
-    page = client.get(reverse("citizens:list"), {"q": "le thi bi mat"}).content.decode()
+    page = list_page(client, q="le thi bi mat").content.decode()
     assert denunciation.receipt_code not in page
     # the handler's summary is searchable; words of the sealed content are not
-    page = client.get(reverse("citizens:list"), {"q": "cán bộ địa chính"}).content.decode()
+    page = list_page(client, q="cán bộ địa chính").content.decode()
     assert denunciation.receipt_code in page
     assert DENOUNCER not in page
-    page = client.get(reverse("citizens:list"), {"q": "nhận tiền"}).content.decode()
+    page = list_page(client, q="nhận tiền").content.decode()
     assert denunciation.receipt_code not in page
     client.force_login(clerk)
-    page = client.get(reverse("citizens:list"), {"q": "le thi bi mat"}).content.decode()
+    page = list_page(client, q="le thi bi mat").content.decode()
     assert denunciation.receipt_code in page
-    page = client.get(reverse("citizens:list"), {"q": "nhận tiền"}).content.decode()
+    page = list_page(client, q="nhận tiền").content.decode()
     assert denunciation.receipt_code in page
 
 

@@ -8,10 +8,9 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from citizens import views
-from citizens.tests.conftest import receive
+from citizens.tests.conftest import list_page, receive
 from search import services as search_services
 
 D = datetime.date
@@ -19,7 +18,7 @@ CAPPED = "đơn phù hợp; chỉ hiện"
 
 
 def _page(client, **params) -> str:
-    response = client.get(reverse("citizens:list"), params)
+    response = list_page(client, **params)
     assert response.status_code == 200
     return response.content.decode()
 

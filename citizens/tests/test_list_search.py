@@ -10,14 +10,14 @@ from django.urls import reverse
 
 from citizens import views
 from citizens.models import CaseType, StepKind
-from citizens.tests.conftest import receive, step
+from citizens.tests.conftest import list_page, receive, step
 
 D = datetime.date
 TODAY = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
 
 
 def _codes(client, **params) -> str:
-    return client.get(reverse("citizens:list"), params).content.decode()
+    return list_page(client, **params).content.decode()
 
 
 @pytest.mark.django_db

@@ -222,6 +222,39 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+CHECK = (
+    "import django; django.setup(); from django.core.management import call_command;"
+    "call_command('check', fail_level='ERROR')"
+)
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.locmem.EmailBackend",
+    ],
+)
+def test_production_without_smtp_fails_the_check(tmp_path, backend):
+    """Reminders that silently go to the console: the operator learns it at start-up."""
+    env = {**PRODUCTION_ENV, "DVCQ_DATA_DIR": str(tmp_path), "EMAIL_BACKEND": backend}
+    result = _run(CHECK, env)
+    assert result.returncode != 0
+    assert "dvcq.E010" in result.stderr and backend in result.stderr
+    assert "EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend" in result.stderr
+
+
+def test_the_console_backend_is_fine_while_debugging(tmp_path):
+    env = {
+        **PRODUCTION_ENV,
+        "DVCQ_DATA_DIR": str(tmp_path),
+        "DEBUG": "true",
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+    }
+    result = _run(CHECK, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_production_settings_secure_the_cookies_and_redirect_to_https(tmp_path):
     code = (
         "import django; django.setup(); from django.conf import settings as s;"
