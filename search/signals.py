@@ -8,7 +8,8 @@
 - ``post_save`` / ``post_delete`` of the parts of an indexed object's text (a meeting's
   conclusions, a bright spot's progress reports and evaluations, an inspection's findings)
   re-index the object.
-- ``post_save`` of ``units.Unit``: a unit moved in the tree re-scopes its entries.
+- ``post_save`` of ``units.Unit``: a unit moved in the tree re-scopes its entries; its
+  hamlets' entries (titled with the unit's name) are written again.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -50,6 +51,8 @@ def _audited(sender, instance, created=False, raw=False, **kwargs):
 def _unit_saved(sender, instance, created=False, raw=False, **kwargs):
     if not raw and not created:
         indexing.rescope(instance)
+        for hamlet in instance.hamlets.select_related("unit"):  # titled with the unit's name
+            indexing.index(hamlet)
 
 
 def connect() -> None:

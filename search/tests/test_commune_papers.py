@@ -112,3 +112,13 @@ def test_another_communes_papers_are_never_found(commune, clerk, hamlets, charli
     for text in ("dân vận khéo", "xom con", "07/CV-BCĐ"):
         assert find(charlie, text) == []
     assert (Kind.BRIGHT_SPOT, spot.pk) not in find(charlie, "duong hoa tu quan")
+
+
+def test_a_hamlet_follows_its_communes_new_name(commune, clerk, hamlets):
+    assert (Kind.HAMLET, hamlets[0].pk) in find(clerk, "xom 1 hung chinh")
+    commune.name = "Xã Hưng Lộc"
+    commune.save()
+    assert find(clerk, "xom 1 hung loc")[0] == (Kind.HAMLET, hamlets[0].pk)
+    pk = hamlets[0].pk
+    hamlets[0].delete()
+    assert (Kind.HAMLET, pk) not in find(clerk, "xom 1 hung loc")
