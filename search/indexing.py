@@ -4,6 +4,8 @@ Every indexed model has a builder returning the entry's fields (or ``None``: not
 e.g. a withdrawn task). ``index(obj)`` writes or removes one entry; the signals of
 ``apps.py`` call it on every save and delete, and on every audit event (services that
 bulk-create tasks or update rows by queryset record one, so their objects are re-read).
+Rows that are part of an object's text (``_parts``: a meeting's conclusions, a bright spot's
+progress reports and evaluations, an inspection's findings) re-index that object.
 
 Petitions and reception visits never carry identity data: names are in encrypted columns
 and are not read here; a denunciation contributes only its summary (``tóm tắt``), never
@@ -199,7 +201,7 @@ def _outgoing(d):
     if d.program_id:
         url = reverse("programs:program", args=[d.program_id])
     else:
-        url = f"{reverse('outgoing:register')}?year={d.year}"
+        url = reverse("outgoing:register")
     return {
         "unit_id": d.unit_id,
         "year": d.year,
