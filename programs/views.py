@@ -17,7 +17,6 @@ from accounts.access import can_update_task, get_visible_or_404, manages_unit, s
 from audit.services import history_of
 from committee.models import CommitteeMember
 from documents.models import CitedDocument
-from dvcq.text import fold
 from programs import next_year, revisions, services, stats
 from programs.forms import (
     TRACKED,
@@ -27,6 +26,10 @@ from programs.forms import (
     TaskUpdateForm,
 )
 from programs.models import Evidence, Program, ProgramStatus, Task, TaskKind, TaskStatus
+from search.models import Kind
+from search.query import QueryError
+from search.query import parse as parse_query
+from search.services import matching as search_matching
 from units.models import Hamlet
 
 TASKS_PER_PAGE = 50
@@ -201,8 +204,13 @@ def _filtered_tasks(request, program, form, today):
         return tasks.order_by("position")
     data = form.cleaned_data
     if data["q"]:
-        for word in fold(data["q"]).split():
-            tasks = tasks.filter(search_text__contains=word)
+        # The global search's index and spelling rules: diacritics, tone placement and
+        # document references ("chỉ thị 33" = "33/CT-TTg") as on the search page.
+        try:
+            query = parse_query(data["q"])
+        except QueryError:
+            return tasks.none()
+        tasks = tasks.filter(search_matching(request.user, Kind.TASK, query))
     if data["status"]:
         tasks = tasks.filter(stats.status_filter(data["status"], today))
     if data["quarter"]:

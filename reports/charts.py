@@ -1,6 +1,7 @@
 """The report's charts as PNG (matplotlib, Agg backend), drawn from the section data only, so
 the same snapshot always gives the same bytes: tasks by quarter, tasks by status, petitions
-by type and month."""
+by type and month. Legends sit in their own row above the plot (``_legend_above``): inside
+the axes, matplotlib's "best" place still covered the tallest bars."""
 
 import io
 
@@ -26,7 +27,21 @@ def _figure(title: str) -> tuple[Figure, object]:
     return fig, axes
 
 
-def quarter_progress(quarters: list[dict], title: str) -> bytes:
+def _legend_above(fig: Figure, axes, columns: int) -> None:
+    """The legend in its own row between the title and the plot, never over the bars."""
+    axes.legend(
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=columns,
+        fontsize=9,
+        frameon=False,
+        borderaxespad=0.2,
+    )
+    axes.set_title(axes.get_title(), fontsize=11, pad=26)
+    fig.tight_layout()
+
+
+def quarter_figure(quarters: list[dict], title: str) -> Figure:
     fig, axes = _figure(title)
     labels = [q["label"] for q in quarters]
     positions = range(len(labels))
@@ -46,9 +61,12 @@ def quarter_progress(quarters: list[dict], title: str) -> bytes:
     )
     axes.set_xticks(list(positions), labels)
     axes.yaxis.get_major_locator().set_params(integer=True)
-    axes.legend(fontsize=9, frameon=False)
-    fig.tight_layout()
-    return _png(fig)
+    _legend_above(fig, axes, 2)
+    return fig
+
+
+def quarter_progress(quarters: list[dict], title: str) -> bytes:
+    return _png(quarter_figure(quarters, title))
 
 
 def status_bars(statuses: list[dict], title: str) -> bytes:
@@ -63,7 +81,7 @@ def status_bars(statuses: list[dict], title: str) -> bytes:
     return _png(fig)
 
 
-def petitions_by_month(chart: dict, title: str) -> bytes:
+def petitions_figure(chart: dict, title: str) -> Figure:
     fig, axes = _figure(title)
     positions = list(range(len(chart["months"])))
     bottom = [0] * len(positions)
@@ -72,10 +90,13 @@ def petitions_by_month(chart: dict, title: str) -> bytes:
         bottom = [b + c for b, c in zip(bottom, series["counts"], strict=True)]
     axes.set_xticks(positions, chart["months"])
     axes.yaxis.get_major_locator().set_params(integer=True)
-    axes.legend(fontsize=8, frameon=False)
     axes.tick_params(axis="x", labelsize=8, rotation=45)
-    fig.tight_layout()
-    return _png(fig)
+    _legend_above(fig, axes, min(4, len(chart["series"])))
+    return fig
+
+
+def petitions_by_month(chart: dict, title: str) -> bytes:
+    return _png(petitions_figure(chart, title))
 
 
 def charts_of(content: dict) -> list[tuple[str, str, bytes]]:

@@ -12,6 +12,7 @@ import io
 
 from django.template.loader import render_to_string
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -37,6 +38,8 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 CHART_WIDTH_MM = 150
+# Where ``_document_body.html`` marks the start of the last paragraph.
+ENDING_MARK = "<!--ending-->"
 
 
 def frame(report) -> ProgramDocument:
@@ -75,9 +78,12 @@ def cutoff_statement(content: dict) -> str:
 
 
 def outline(content: dict) -> list[dict]:
-    """The sections numbered for the document, each with its text paragraphs and remark."""
+    """The sections numbered for the document, each with its text paragraphs and remark.
+    A task listed again in a later table (the tasks carried to the next period) is named by
+    its number in the first one instead of printing its text twice."""
     texts = content["texts"]
     numbered = []
+    printed: dict[str, str] = {}  # a task's link (or text) → "Nhiệm vụ số 3, mục 2"
     for n, section in enumerate(content["sections"], start=1):
         text = texts.get(section["text_field"], "") if section["text_field"] else ""
         numbered.append(
@@ -86,9 +92,57 @@ def outline(content: dict) -> list[dict]:
                 "number": n,
                 "paragraphs": [line.strip() for line in text.splitlines() if line.strip()],
                 "remark": texts.get("remarks", {}).get(section["key"], ""),
+                "tables": [_once(data, n, printed) for data in section.get("tables", [])],
             }
         )
     return numbered
+
+
+def _once(data: dict, section_number: int, printed: dict) -> dict:
+    """``data`` with the text of each task row already printed replaced by a reference."""
+    column = data.get("link_col", 0)
+    if data.get("columns", [None])[0] != "STT" or not column:
+        return data
+    rows = []
+    for row in data["rows"]:
+        cells = list(row["cells"])
+        key = row.get("link") or str(cells[column])
+        if key in printed:
+            cells[column] = printed[key]
+        else:
+            printed[key] = gettext("Nhiệm vụ số %(n)s, mục %(section)s") % {
+                "n": cells[0],
+                "section": section_number,
+            }
+        rows.append({**row, "cells": cells})
+    return {**data, "rows": rows}
+
+
+# A table's column is given the width of its content up to this many characters (its words
+# kept whole: "Hoàn thành", "31/12/2023"); a column with longer cells takes the rest.
+SHORT_COLUMN_CHARS = 12
+LONG_COLUMN_CHARS = 40
+MM_PER_CHAR = 1.6  # at the tables' 10 pt (Times-like fonts)
+CELL_PADDING_MM = 3
+
+
+def column_widths(data: dict) -> list[float | None]:
+    """The width in mm of each column of a table (``None``: shares what is left), from the
+    lengths of its header and cells."""
+    cells = [data["columns"], *(r["cells"] for r in data["rows"]), data.get("total") or []]
+    widths = []
+    for i, _column in enumerate(data["columns"]):
+        texts = [_value(row[i]) for row in cells if i < len(row)]
+        longest = max(len(t) for t in texts)
+        if longest > LONG_COLUMN_CHARS:
+            widths.append(None)
+            continue
+        word = max(len(w) for t in texts for w in (t.split() or [""]))
+        chars = min(longest, max(SHORT_COLUMN_CHARS, min(word, SHORT_COLUMN_CHARS + 4)))
+        widths.append(round((chars + 1) * MM_PER_CHAR + CELL_PADDING_MM, 1))
+    if None not in widths:
+        widths[max(range(len(widths)), key=lambda i: widths[i])] = None
+    return widths
 
 
 def _value(value) -> str:
@@ -176,12 +230,18 @@ def report_docx(report, progress=None) -> bytes:
 
 
 _PDF_CSS = """
-  table.figures { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 11pt; }
-  table.figures th, table.figures td { border: 0.5pt solid #000; padding: 2pt 4pt; }
+  table.figures { width: 100%; table-layout: fixed; border-collapse: collapse;
+    margin: 4pt 0 8pt; font-size: 10pt; line-height: 1.2; }
+  table.figures thead { display: table-header-group; }
+  table.figures tr { break-inside: avoid; }
+  table.figures th, table.figures td { border: 0.5pt solid #000; padding: 2pt 4pt;
+    vertical-align: top; text-align: left; overflow-wrap: break-word; hyphens: none; }
   table.figures th { font-weight: bold; }
-  p.caption { text-align: center; font-style: italic; }
-  p.chart { text-align: center; margin: 4pt 0; }
+  p.subheading { break-after: avoid; }
+  p.caption { text-align: center; font-style: italic; break-before: avoid; }
+  p.chart { text-align: center; margin: 4pt 0; break-inside: avoid; }
   p.chart img { width: 150mm; }
+  div.ending { break-inside: avoid; break-before: avoid; }
 """
 
 
@@ -196,17 +256,25 @@ def report_html(report) -> str:
         }
         for key, caption, png in charts.charts_of(content)
     ]
-    body = render_to_string(
+    sections = outline(content)
+    for section in sections:
+        section["tables"] = [{**t, "widths": column_widths(t)} for t in section["tables"]]
+    body, last = render_to_string(
         "reports/_document_body.html",
         {
-            "sections": outline(content),
+            "sections": sections,
             "pictures": pictures,
             "cutoff_statement": cutoff_statement(content),
         },
-    )
+    ).rsplit(ENDING_MARK, 1)
     page = export_pdf.render_html(head)
     page = page.replace("</style>", _PDF_CSS + "</style>", 1)
-    return page.replace('<table class="frame closing">', body + '<table class="frame closing">', 1)
+    # The last paragraph, the end mark and the signature are one block that never breaks
+    # (a page holding only the signature cannot happen).
+    start = page.index('<table class="frame closing">')
+    end = page.index("</table>", start) + len("</table>")
+    ending = f'<div class="ending">{last}{page[start:end]}</div>'
+    return page[:start] + body + ending + page[end:]
 
 
 def report_pdf(report, progress=None) -> bytes:

@@ -1,5 +1,6 @@
 """The search app: one index over programs, tasks, cited documents, activities, committee
-members, petitions and reception visits, kept current by signals."""
+members, petitions, reception visits, bright spots, meetings, reports, self-inspections,
+outgoing documents and hamlets, kept current by signals."""
 
 from django.apps import AppConfig
 

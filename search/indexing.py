@@ -4,6 +4,8 @@ Every indexed model has a builder returning the entry's fields (or ``None``: not
 e.g. a withdrawn task). ``index(obj)`` writes or removes one entry; the signals of
 ``apps.py`` call it on every save and delete, and on every audit event (services that
 bulk-create tasks or update rows by queryset record one, so their objects are re-read).
+Rows that are part of an object's text (``_parts``: a meeting's conclusions, a bright spot's
+progress reports and evaluations, an inspection's findings) re-index that object.
 
 Petitions and reception visits never carry identity data: names are in encrypted columns
 and are not read here; a denunciation contributes only its summary (``tóm tắt``), never
@@ -128,13 +130,114 @@ def _visit(v):
     }
 
 
+def _lines(*texts) -> str:
+    return "\n".join(x for x in texts if x)
+
+
+def _bright_spot(s):
+    return {
+        "unit_id": s.unit_id,
+        "year": s.start_date.year,
+        "status": s.status,
+        "title": s.name,
+        # The kind's name makes "dân vận khéo" find every model, whatever its own name.
+        "body": _lines(
+            str(Kind.BRIGHT_SPOT.label),
+            s.get_field_display(),
+            s.registrant,
+            s.goal,
+            s.person_in_charge,
+            s.decision_number and f"{s.decision_number} {s.decision_issuer}",
+            *(r.note for r in s.reports.all()),
+            *(e.conclusion for e in s.evaluations.all()),
+        ),
+        "url": reverse("brightspots:detail", args=[s.pk]),
+    }
+
+
+def _meeting(m):
+    day = m.local_start
+    return {
+        "unit_id": m.unit_id,
+        "year": day.year,
+        "status": "",
+        "title": f"{m.get_kind_display()} ngày {day:%d/%m/%Y} – {m.agenda}"[:500],
+        "body": _lines(
+            str(Kind.MEETING.label),
+            m.invitation_number and f"Giấy mời số {m.invitation_number}",
+            m.place,
+            m.discussion,
+            *(c.text for c in m.conclusions.all()),
+        ),
+        "url": reverse("meetings:detail", args=[m.pk]),
+    }
+
+
+def _report(r):
+    return {
+        "unit_id": r.unit_id,
+        "year": r.period_end.year,
+        "status": r.status,
+        "title": " ".join(x for x in (r.number_symbol, r.number_symbol and "–", r.title) if x),
+        "body": _lines(r.get_kind_display(), r.situation, r.shortcomings, r.next_tasks),
+        "url": reverse("reports:detail", args=[r.pk]),
+    }
+
+
+def _inspection(i):
+    return {
+        "unit_id": i.unit_id,
+        "year": i.period_end.year,
+        "status": i.status,
+        "title": f"{i.template.name} ({i.period_label})",
+        "body": _lines(
+            i.rating and f"Xếp loại: {i.rating}", i.conclusion, *(f.text for f in i.findings.all())
+        ),
+        "url": reverse("inspections:detail", args=[i.pk]),
+    }
+
+
+def _outgoing(d):
+    if d.program_id:
+        url = reverse("programs:program", args=[d.program_id])
+    else:
+        url = reverse("outgoing:register")
+    return {
+        "unit_id": d.unit_id,
+        "year": d.year,
+        "status": "",
+        "title": f"{d.number_symbol} – {d.summary}",
+        "body": _lines(
+            str(Kind.OUTGOING.label), d.get_doc_type_display(), d.signer and f"Người ký: {d.signer}"
+        ),
+        "url": url,
+    }
+
+
+def _hamlet(h):
+    return {
+        "unit_id": h.unit_id,
+        "year": None,
+        "status": "",
+        "title": f"{h.name} – {h.unit.name}",
+        "body": h.get_kind_display(),
+        "url": reverse("committee:unit_page", args=[h.unit.code]),
+    }
+
+
 @functools.cache
 def _builders():
     from activities.models import Activity
+    from brightspots.models import BrightSpot
     from citizens.models import Petition, Visit
     from committee.models import CommitteeMember
     from documents.models import CitedDocument
+    from inspections.models import Inspection
+    from meetings.models import Meeting
+    from outgoing.models import IssuedDocument
     from programs.models import Program, Task
+    from reports.models import Report
+    from units.models import Hamlet
 
     return {
         Program: (Kind.PROGRAM, _program, Program.objects.all()),
@@ -144,7 +247,53 @@ def _builders():
         CommitteeMember: (Kind.MEMBER, _member, CommitteeMember.objects.select_related("unit")),
         Petition: (Kind.PETITION, _petition, Petition.objects.select_related("field")),
         Visit: (Kind.VISIT, _visit, Visit.objects.all()),
+        BrightSpot: (
+            Kind.BRIGHT_SPOT,
+            _bright_spot,
+            BrightSpot.objects.select_related("unit", "hamlet").prefetch_related(
+                "reports", "evaluations"
+            ),
+        ),
+        Meeting: (Kind.MEETING, _meeting, Meeting.objects.prefetch_related("conclusions")),
+        Report: (Kind.REPORT, _report, Report.objects.all()),
+        Inspection: (
+            Kind.INSPECTION,
+            _inspection,
+            Inspection.objects.select_related("template").prefetch_related("findings"),
+        ),
+        IssuedDocument: (Kind.OUTGOING, _outgoing, IssuedDocument.objects.all()),
+        Hamlet: (
+            Kind.HAMLET,
+            _hamlet,
+            Hamlet.objects.select_related("unit"),
+        ),
     }
+
+
+@functools.cache
+def _parts():
+    """Models whose rows are part of an indexed object's text: the model, the attribute
+    naming the indexed object's id, and the indexed model."""
+    from brightspots.models import BrightSpot, Evaluation, ProgressReport
+    from inspections.models import Finding, Inspection
+    from meetings.models import Conclusion, Meeting
+
+    return {
+        ProgressReport: ("spot_id", BrightSpot),
+        Evaluation: ("spot_id", BrightSpot),
+        Conclusion: ("meeting_id", Meeting),
+        Finding: ("inspection_id", Inspection),
+    }
+
+
+def part_models() -> list:
+    return list(_parts())
+
+
+def reindex_whole(part) -> None:
+    """Re-index the object ``part`` belongs to (a conclusion's meeting, ...)."""
+    attribute, model = _parts()[type(part)]
+    reindex(model, getattr(part, attribute))
 
 
 def indexed_models() -> list:

@@ -18,6 +18,12 @@ class Kind(models.TextChoices):
     MEMBER = "member", _("Thành viên Ban Chỉ đạo")
     PETITION = "petition", _("Đơn thư")
     VISIT = "visit", _("Lượt tiếp công dân")
+    BRIGHT_SPOT = "bright_spot", _("Điểm sáng, mô hình “Dân vận khéo”")
+    MEETING = "meeting", _("Cuộc họp Ban Chỉ đạo")
+    REPORT = "report", _("Báo cáo")
+    INSPECTION = "inspection", _("Tự kiểm tra")
+    OUTGOING = "outgoing", _("Văn bản đi")
+    HAMLET = "hamlet", _("Thôn, xóm, tổ dân phố")
 
 
 class SearchEntry(models.Model):

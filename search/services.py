@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Case, Exists, IntegerField, Max, OuterRef, Q, Value, When
 
 from accounts.access import visible_filter
+from reports.models import SENT_STATUSES
 from search.backends import ALL, ANY, DOCUMENTS_SCOPE, PHRASE, TITLE, backend
 from search.models import Kind, SearchEntry
 from search.query import ParsedQuery
@@ -49,7 +50,10 @@ def visible_entries(user):
     entries = SearchEntry.objects.filter(Q(unit_id__in=units) | documents)
     if not may_see_citizens(user):
         entries = entries.exclude(kind__in=CITIZEN_KINDS)
-    return entries
+    # As ``reports.access.visible_reports``: another unit's report only once sent up.
+    return entries.exclude(
+        Q(kind=Kind.REPORT) & ~Q(unit_id=user.unit_id) & ~Q(status__in=SENT_STATUSES)
+    )
 
 
 @dataclass
@@ -58,6 +62,8 @@ class Results:
     total: int  # capped at MAX_RESULTS + 1
     page: int
     pages: int
+    # Several words were asked for, some results hold them all, none as the phrase typed.
+    phrase_missing: bool = False
 
     @property
     def more_than_max(self) -> bool:
@@ -111,22 +117,30 @@ def search(user, query: ParsedQuery, *, page: int = 1, **filters) -> Results:
         )
     window = engine.window if unit is not None and unit.children.exists() else 0
     candidates = newest(engine, entries, query, ALL, scope, MAX_RESULTS, window)
-    add(
+    ordered = list(
         SearchEntry.objects.filter(pk__in=candidates)
         .annotate(
             in_title=_flag(engine.condition(query, TITLE, scope)),
             phrase=_flag(engine.condition(query, PHRASE, scope)),
         )
         .order_by("-in_title", "-phrase", "-id")
-        .values_list("id", flat=True)[: wanted + len(ranked)]
+        .values_list("id", "phrase")[: wanted + len(ranked)]
     )
+    add(pk for pk, _phrase in ordered)
+    # Decided among the candidates, like the ranking: a query over the whole table for a
+    # phrase nobody wrote is the slow case the candidates avoid.
+    phrase_missing = len(query.words) > 1 and bool(ordered) and not ordered[0][1]
     # With one term "any word" is "every word": the candidates were all of them.
     if len(ranked) < wanted and len(candidates) < MAX_RESULTS and len(query.terms) > 1:
         add(newest(engine, entries, query, ANY, scope, wanted + len(ranked), window))
     page_ids = ranked[(page - 1) * PAGE_SIZE : wanted]
     rows = SearchEntry.objects.select_related("unit").in_bulk(page_ids)
     return Results(
-        entries=[rows[pk] for pk in page_ids if pk in rows], total=total, page=page, pages=pages
+        entries=[rows[pk] for pk in page_ids if pk in rows],
+        total=total,
+        page=page,
+        pages=pages,
+        phrase_missing=phrase_missing,
     )
 
 

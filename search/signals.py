@@ -5,7 +5,11 @@
 - ``post_save`` of ``audit.AuditEvent``: the services record one event per write, including
   those that bulk-create tasks or update rows by queryset (which send no model signals);
   the event's target is re-read and re-indexed, a program with all its tasks.
-- ``post_save`` of ``units.Unit``: a unit moved in the tree re-scopes its entries.
+- ``post_save`` / ``post_delete`` of the parts of an indexed object's text (a meeting's
+  conclusions, a bright spot's progress reports and evaluations, an inspection's findings)
+  re-index the object.
+- ``post_save`` of ``units.Unit``: a unit moved in the tree re-scopes its entries; its
+  hamlets' entries (titled with the unit's name) are written again.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +27,11 @@ def _deleted(sender, instance, **kwargs):
     indexing.remove(instance)
 
 
+def _part_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.reindex_whole(instance)
+
+
 def _audited(sender, instance, created=False, raw=False, **kwargs):
     if raw or not created:
         return
@@ -33,11 +42,17 @@ def _audited(sender, instance, created=False, raw=False, **kwargs):
         indexing.reindex_program(instance.target_id)
     elif model in indexing.indexed_models():
         indexing.reindex(model, instance.target_id)
+    elif model in indexing.part_models():
+        part = model._default_manager.filter(pk=instance.target_id).first()
+        if part is not None:
+            indexing.reindex_whole(part)
 
 
 def _unit_saved(sender, instance, created=False, raw=False, **kwargs):
     if not raw and not created:
         indexing.rescope(instance)
+        for hamlet in instance.hamlets.select_related("unit"):  # titled with the unit's name
+            indexing.index(hamlet)
 
 
 def connect() -> None:
@@ -49,4 +64,8 @@ def connect() -> None:
         uid = f"search-{model._meta.label_lower}"
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
+    for model in indexing.part_models():
+        uid = f"search-part-{model._meta.label_lower}"
+        post_save.connect(_part_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_part_changed, sender=model, dispatch_uid=uid)
     post_save.connect(_audited, sender=AuditEvent, dispatch_uid="search-audit")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from committee.models import CommitteeMember, CommitteeRole
 from conftest import make_program
 from programs.models import Task, TaskKind, TaskStatus
+from search import indexing
 
 
 def count_queries(client, url) -> int:
@@ -43,6 +44,8 @@ def grow_program(program, seat, hamlet, total):
             )
         )
     Task.objects.bulk_create(rows)
+    # The program services' audit event re-indexes the program's tasks (search.signals).
+    indexing.reindex_program(program.pk)
     for task in program.tasks.all()[:total:7]:
         task.hamlets.add(hamlet)
         task.cooperators.add(seat)
