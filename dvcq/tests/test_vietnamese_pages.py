@@ -23,6 +23,7 @@ PAGES_PER_ROLE = 60
 PAGES_PER_SHAPE = 2  # "/nhiem-vu/1/" and "/nhiem-vu/2/" share a shape; more adds nothing
 SKIPPED_ENDINGS = (".docx", ".pdf", ".xlsx", ".ics", ".csv", ".zip")
 SKIPPED_PREFIXES = ("/api/", "/admin/", "/accounts/logout", "/static/", "/media/")
+SKIPPED_PARTS = ("/tai-ve/",)  # downloads: "/van-ban-di/chuong-trinh/1/tai-ve/docx/"
 
 ENGLISH_WORDS = [
     "Select",
@@ -115,6 +116,8 @@ def _followed(href: str) -> str | None:
         return None
     path = parts.path
     if path.endswith(SKIPPED_ENDINGS) or path.startswith(SKIPPED_PREFIXES):
+        return None
+    if any(part in path for part in SKIPPED_PARTS):
         return None
     return path
 
