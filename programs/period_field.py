@@ -55,6 +55,9 @@ class PeriodWidget(forms.MultiWidget):
         }
         super().__init__(widgets, attrs)
 
+    def id_for_label(self, id_):
+        return f"{id_}_0" if id_ else id_  # the field's label names the select
+
     def decompress(self, value):
         return [value or "", None, None]
 

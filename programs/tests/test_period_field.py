@@ -15,6 +15,7 @@ def test_the_assignment_form_offers_periods_in_words(client, clerk, task):
     html = client.get(reverse("programs:task", args=[task.pk])).content.decode()
     assert ">Quý II</option>" in html and ">6 tháng đầu năm</option>" in html
     assert ">Hằng tháng</option>" in html and "hoặc từ ngày" in html
+    assert '<label for="id_period_0">Thời gian thực hiện</label>' in html
     assert "every:6M …" not in html and "D:YYYY-MM-DD" not in html
 
 
