@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from documents.importing import is_valid_period
 from programs.models import TaskKind
+from programs.period_field import PeriodField
 
 
 class UploadForm(forms.Form):
@@ -42,7 +42,7 @@ class HeaderReviewForm(forms.Form):
 
 class ItemReviewForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại"), choices=TaskKind.choices)
-    period = forms.CharField(label=_("Thời gian (mã)"), max_length=255, required=False)
+    period = PeriodField(label=_("Thời gian"))
     responsible = forms.TypedChoiceField(
         label=_("Người chủ trì"), required=False, coerce=int, empty_value=None
     )
@@ -50,15 +50,7 @@ class ItemReviewForm(forms.Form):
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].choices = [("", "—")] + [(m.pk, m.full_name) for m in members]
-
-    def clean_period(self):
-        value = self.cleaned_data["period"].strip()
-        if value and not is_valid_period(value):
-            raise ValidationError(
-                _("“%(p)s” không phải mã thời gian hợp lệ (Q1–Q4, H1, H2, Y, M1–M12, …).")
-                % {"p": value}
-            )
-        return value
+        self.fields["period"].offer(self.initial.get("period") or "")
 
 
 class NewItemForm(ItemReviewForm):

@@ -32,6 +32,7 @@ from outgoing.export_docx import DOCX_CONTENT_TYPE, render_docx
 from outgoing.export_pdf import PDF_CONTENT_TYPE, render_html
 from outgoing.layout import TextStyle
 from outgoing.services import register_for
+from outgoing.signature import with_authority
 from programs.models import Program
 
 __all__ = ["DOCX_CONTENT_TYPE", "PDF_CONTENT_TYPE", "letter_docx", "letter_pdf"]
@@ -102,7 +103,9 @@ def urging_content(letter) -> UrgingDocument:
     parent, body = issuer_lines(program)
     derived_issuer = not any(line.strip() for line in program.issuer_lines)
     place = program.place or place_name(letter.unit)
-    titles = list(letter.signer_titles) or ([COMMITTEE_HEAD] if derived_issuer else [])
+    titles = with_authority(
+        list(letter.signer_titles) or ([COMMITTEE_HEAD] if derived_issuer else [])
+    )
     content = ProgramDocument(
         issuer_parent=parent,
         issuer_body=body,

@@ -77,6 +77,13 @@ class Job(models.Model):
         return f"{self.kind} #{self.pk} ({self.get_status_display()})"
 
     @property
+    def result_rows(self) -> list[tuple[str, str, list]]:
+        """The result in words, for the job's page (see jobs/results.py)."""
+        from jobs.results import result_rows
+
+        return result_rows(self.result)
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
 

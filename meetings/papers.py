@@ -71,11 +71,18 @@ def _chair(meeting: Meeting) -> str:
     )
 
 
+def committee_signature(member) -> list[str]:
+    """The signature block's title lines for the committee, by the signer's capacity (the
+    appendix of Decree 30): the head signs on behalf of the committee ("TM. BAN CHỈ ĐẠO /
+    TRƯỞNG BAN"), anyone else for the head ("KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN")."""
+    if member is None or member.committee_role == "head":
+        return ["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"]
+    return ["KT. TRƯỞNG BAN", member.get_committee_role_display().upper()]
+
+
 def _head_titles(meeting: Meeting) -> tuple[list[str], str]:
     chair = meeting.chair
-    if chair is None or chair.committee_role == "head":
-        return ["TRƯỞNG BAN"], chair.full_name if chair else ""
-    return ["KT. TRƯỞNG BAN", chair.get_committee_role_display().upper()], chair.full_name
+    return committee_signature(chair), chair.full_name if chair else ""
 
 
 def _end(text: str) -> str:
@@ -88,6 +95,8 @@ def invitation_docx(meeting: Meeting) -> bytes:
     letter = _letter(meeting, "Giấy mời", GM_CODE, meeting.invitation_number, timezone.localdate())
     letter.paragraph(f"{_committee(meeting.unit)} trân trọng kính mời:")
     for invitation in meeting.invitations.all():
+        if meeting.chair_id and invitation.member_id == meeting.chair_id:
+            continue  # the chair presides (the "Chủ trì:" line), and is not invited
         role = ", ".join(filter(None, [invitation.office_title, invitation.committee_role]))
         letter.paragraph(f"- Đồng chí {invitation.full_name}" + (f" - {role};" if role else ";"))
     letter.paragraph("Tới dự cuộc họp Ban Chỉ đạo.")
@@ -152,13 +161,15 @@ def minutes_docx(meeting: Meeting) -> bytes:
     end = (
         f"Cuộc họp kết thúc vào hồi {spoken_time(meeting.ends_at)} cùng ngày"
         if meeting.ends_at
-        else "Cuộc họp kết thúc cùng ngày"
+        else "Cuộc họp kết thúc vào hồi … giờ … phút cùng ngày"
     )
-    letter.paragraph(_end(end + "; biên bản đã được thông qua trước cuộc họp"))
+    letter.paragraph(
+        _end(end + "; biên bản đã được đọc lại cho những người dự họp nghe và nhất trí thông qua")
+    )
     chair_name = meeting.chair.full_name if meeting.chair else ""
     letter.closing(
         recipients=["- Thành viên Ban Chỉ đạo;", "- Lưu: VT, VP."],
-        signers=[(["THƯ KÝ"], meeting.secretary), (["CHỦ TRÌ"], chair_name)],
+        signers=[(["THƯ KÝ"], meeting.secretary), (["CHỦ TỌA"], chair_name)],
     )
     return letter.bytes()
 

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from committee.models import CommitteeMember
-from documents.importing.periods import is_valid_period
 from dvcq.text import fold
 from programs.evidence import check_evidence
 from programs.models import SETTABLE_STATUSES, TaskKind, TaskStatus
+from programs.period_field import PeriodField
 from units.models import Hamlet
 
 
@@ -94,12 +94,7 @@ class TaskAssignForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    period = forms.CharField(
-        label=_("Thời gian thực hiện (mã)"),
-        required=False,
-        max_length=255,
-        help_text=_("Q1–Q4, H1, H2, Y, M1–M12, D:YYYY-MM-DD, every:6M …"),
-    )
+    period = PeriodField(label=_("Thời gian thực hiện"))
     due_date = forms.DateField(
         label=_("Hạn hoàn thành"),
         required=False,
@@ -115,12 +110,7 @@ class TaskAssignForm(forms.Form):
         self.fields["responsible"].queryset = members
         self.fields["cooperators"].queryset = members
         self.fields["hamlets"].queryset = Hamlet.objects.filter(unit=task.unit)
-
-    def clean_period(self):
-        value = self.cleaned_data["period"].strip()
-        if value and not is_valid_period(value):
-            raise ValidationError(_("Thời gian thực hiện không hợp lệ."))
-        return value
+        self.fields["period"].offer(task.period)
 
     def clean_due_date(self):
         due = self.cleaned_data["due_date"]
@@ -159,7 +149,9 @@ class TaskFilterForm(forms.Form):
     )
     # A run of quarters ("1-2" for the first half year), set by the links of a report's
     # figures; carried along as the other filters change.
-    quarters = forms.RegexField(regex=r"^[1-4]-[1-4]$", required=False, widget=forms.HiddenInput)
+    quarters = forms.RegexField(
+        label=_("Các quý"), regex=r"^[1-4]-[1-4]$", required=False, widget=forms.HiddenInput
+    )
     responsible = forms.ChoiceField(label=_("Người chủ trì"), required=False)
     hamlet = forms.ChoiceField(label=_("Thôn, xóm"), required=False)
     document = forms.TypedChoiceField(

@@ -41,6 +41,8 @@ def test_upload_review_correct_and_save(client, clerk, seat):
     assert "Văn bản gốc" in page and "Nhiệm vụ cụ thể, thời gian thực hiện" in page
     assert "Khi lưu, hệ thống sẽ" in page and "Tạo chương trình mới với 29 mục" in page
     assert not Program.objects.exists()  # the preview saved nothing
+    # each item's time is chosen in words, and the form asks for no code
+    assert 'value="Q1" selected>Quý I</option>' in page and "(mã)" not in page
 
     response = client.post(
         response.url,
@@ -79,7 +81,7 @@ def test_a_bad_period_on_the_review_screen_saves_nothing(client, clerk):
     )
     assert response.status_code == 400
     body = response.content.decode()
-    assert "không phải mã thời gian hợp lệ" in body and "Năm không hợp lệ" in body
+    assert "Thời gian thực hiện không hợp lệ" in body and "Năm không hợp lệ" in body
     assert not Program.objects.exists()
     assert ImportDraft.objects.exists()
 

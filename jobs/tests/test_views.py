@@ -30,7 +30,7 @@ def test_owner_sees_progress_and_the_page_reloads_itself(client, clerk):
     queue.complete(claimed, {"counted": 4})
     page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
     assert "Hoàn thành" in page
-    assert "counted: 4" in page
+    assert "<dt>Kết quả khác</dt><dd>4</dd>" in page and "counted" not in page
     assert 'http-equiv="refresh"' not in page
 
 
@@ -90,3 +90,15 @@ def test_a_long_job_reporting_progress_keeps_its_worker_seen(clerk):
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=5)):
         JobContext(claimed, queue).progress(50, "1/2")
         assert worker_seen()
+
+
+def test_an_import_result_reads_in_words_not_as_python_values(client, clerk):
+    job = enqueue("tests.count_to", {"n": 1}, user=clerk)
+    queue = DatabaseQueue()
+    queue.complete(queue.claim("w"), {"done": [], "failures": ["hong.txt: Tệp hỏng."]})
+    client.force_login(clerk)
+    page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "<dt>Đã xử lý</dt><dd>không có</dd>" in page
+    assert "<dt>Không xử lý được</dt>" in page and "<li>hong.txt: Tệp hỏng.</li>" in page
+    for raw in ("done:", "failures", "[]", "[&#x27;"):
+        assert raw not in page
