@@ -226,6 +226,7 @@ MATRIX: dict[str, Entry] = {
     "programs:program_list": read(),
     "programs:program": read("program"),
     "programs:program_document": post("program"),
+    "programs:program_restore_revision": post("program"),
     "programs:program_next_year": manage("program"),
     "programs:task_list": read(),
     "programs:task": read("task"),

@@ -100,8 +100,6 @@ def test_the_reception_register_and_the_statistics_forms(commune, clerk):
     start, end = datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)
     for form in stats.statistical_forms(petitions, visits, start, end):
         assert_safe(exports.form_xlsx(form, PAYLOADS[1]), PAYLOADS[1:2])
-    figures = stats.petition_stats(petitions, start, end, visits)
-    assert_safe(exports.stats_xlsx(figures, PAYLOADS[1]), [PAYLOADS[0], PAYLOADS[1]])
 
 
 @pytest.mark.django_db
