@@ -193,6 +193,7 @@ def otp_reset(request, user_id: int):
     return redirect("accounts:otp_reset_list")
 
 
+@login_required
 def held_accounts(request):
     """The office's list of its unit's accounts held for password spraying, to release."""
     from django.contrib import messages

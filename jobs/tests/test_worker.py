@@ -24,7 +24,7 @@ def run_worker_once() -> str:
     return out.getvalue()
 
 
-@time_machine.travel(datetime.datetime(2023, 3, 30, 5, 0, tzinfo=HCM))
+@time_machine.travel(datetime.datetime(2023, 3, 30, 2, 0, tzinfo=HCM))
 def test_worker_once_runs_a_queued_job_and_exits(db, clerk):
     job = enqueue("tests.count_to", {"n": 4}, user=clerk)
     assert "1 job(s) run" in run_worker_once()
