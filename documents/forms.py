@@ -54,7 +54,13 @@ class ItemReviewForm(forms.Form):
 
 
 class NewItemForm(ItemReviewForm):
-    """A task the clerk adds by hand where the importer found none or missed one."""
+    """A task the clerk adds by hand where the importer found none or missed one.
+
+    Its row sits inside the review screen's one form: a browser must not refuse "Lưu
+    chương trình" because this optional row is empty, so no field is marked ``required``
+    in the page (the text is still required when the row is added)."""
+
+    use_required_attribute = False
 
     text = forms.CharField(
         label=_("Nội dung nhiệm vụ"),
