@@ -1,6 +1,9 @@
+from importlib import import_module
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import spraying
 from accounts.models import User
@@ -24,3 +27,11 @@ class UserAdmin(BaseUserAdmin):
         self.message_user(
             request, _("Đã mở khóa đăng nhập cho %(n)s tài khoản.") % {"n": len(queryset)}
         )
+
+
+# Second-factor devices are enrolled by their owner and reset on the audited page
+# (/tai-khoan/xac-thuc/dat-lai/: audit log, e-mail to the user), never added, edited or
+# deleted in the back office, where none of that would happen.
+import_module("django_otp.plugins.otp_totp.admin")  # registers it first, whatever the app order
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)

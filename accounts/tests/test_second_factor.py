@@ -233,3 +233,15 @@ def test_after_a_reset_the_user_enrols_again_with_the_password(client, gate, cle
     assert page["Location"].startswith(reverse("accounts:otp_enrol"))
     _device, codes = _enrol(client, handler)
     assert len(codes) == 10 and _verified(client)
+
+
+def test_the_back_office_offers_no_way_around_the_audited_reset(client, django_user_model):
+    """An administrator cannot add or delete someone's device in /quan-tri/, where no audit
+    record or e-mail would follow: devices change only on the audited pages."""
+    from django.contrib import admin as django_admin
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    assert not django_admin.site.is_registered(TOTPDevice)
+    root = django_user_model.objects.create_superuser(username="root2", password="x-pass-123")
+    client.force_login(root)
+    assert client.get("/quan-tri/otp_totp/totpdevice/").status_code == 404
