@@ -35,6 +35,37 @@ def pytest_collection_modifyitems(items):
             )
 
 
+def _restore_after_flush():
+    """After a transactional test, put back what the migrations wrote, not only before the
+    next transactional test.
+
+    Django flushes every table when a transactional test ends and restores the migrations'
+    rows (content types, legal time limits, checklist templates, …) only when the next
+    transactional test starts. pytest-xdist's ``--dist loadscope`` runs a module's tests
+    together, so a module with a transactional test can run before another module's ordinary
+    tests on the same worker: those would find the tables empty. Restoring right after the
+    flush keeps every test's starting point the migrated database, whatever the order.
+    """
+    from django.db import connections
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+
+    def _fixture_teardown(self):
+        flush(self)
+        if not self.serialized_rollback:
+            return
+        for name in self._databases_names(include_mirrors=False):
+            saved = getattr(connections[name], "_test_serialized_contents", None)
+            if saved:
+                connections[name].creation.deserialize_db_from_string(saved)
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+
+
+_restore_after_flush()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_content_types():
     """Transactional tests flush and re-create content types under new ids; a cached old id

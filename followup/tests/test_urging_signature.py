@@ -20,7 +20,7 @@ def signature_lines(content: bytes) -> list[str]:
 
 
 def _letter(program, clerk, tasks, titles):
-    return urging.generate_letter(
+    return urging.draft_letter(
         unit=program.unit,
         program=program,
         task_ids=[t.pk for t in tasks],
