@@ -5,6 +5,8 @@ on a developer's machine (SQLite under ``data/``, console e-mail, DEBUG on). The
 is in ``.env.example``.
 """
 
+import contextlib
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -99,7 +101,13 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
-        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        _database_file = Path(DATABASES["default"]["NAME"])
+        _database_file.parent.mkdir(parents=True, exist_ok=True)
+        # Readable by the service account only: the file holds live sessions and sealed
+        # identities, like a backup (SQLite gives its -wal and -shm files the same mode).
+        os.close(os.open(_database_file, os.O_CREAT | os.O_WRONLY, 0o600))
+        with contextlib.suppress(PermissionError):
+            _database_file.chmod(0o600)
     # WAL lets readers go on while one writer commits; a short busy wait instead of
     # "database is locked" when two requests write at once.
     DATABASES["default"]["OPTIONS"] = {

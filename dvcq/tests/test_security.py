@@ -313,3 +313,26 @@ def test_production_refuses_the_published_development_secret_key(tmp_path):
     result = _run(code, env)
     assert result.returncode != 0 and "dvcq.E004" in result.stderr + result.stdout
     assert _run("import dvcq.wsgi", env).returncode != 0
+
+
+def test_the_sqlite_database_is_readable_by_the_service_account_only(tmp_path):
+    """Another local account reads no live session from the embedded database: the file
+    is made 0600 whatever the umask, and a file left readable by an older version is closed."""
+    import stat
+
+    fresh = tmp_path / "moi" / "dvcq.sqlite3"
+    old = tmp_path / "cu" / "dvcq.sqlite3"
+    old.parent.mkdir()
+    old.write_bytes(b"")
+    old.chmod(0o644)
+    for database in (fresh, old):
+        done = subprocess.run(
+            [sys.executable, "-c", "import os; os.umask(0o022); import dvcq.settings"],
+            cwd=ROOT,
+            env={**os.environ, "DATABASE_URL": f"sqlite:///{database}"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert stat.S_IMODE(database.stat().st_mode) == 0o600, database
