@@ -22,6 +22,9 @@ def test_intake_acceptance_decision(live_server, browser_page, clerk):
 
     page.fill("#id_received_on", today)
     page.select_option("#id_channel", "in_person")
+    # The preview for the new date is swapped in before the type changes (a person takes
+    # longer than the swap; a change made during it would find no listener yet).
+    page.wait_for_load_state("networkidle")
     assert "30 ngày kể từ ngày thụ lý" not in page.inner_text("#deadline-preview")
     page.select_option("#id_case_type", "complaint")
     # htmx replaces the deadline block as the type changes: a complaint is resolved in 30
