@@ -68,6 +68,8 @@ def fill(route: Route, entry, world: World, side: str) -> dict | None:
         elif kwarg == "token":
             token = objects["feed_token"]
             values[kwarg] = "x" * 43 if side == "missing" else world.feed_secrets[token.pk]
+        elif kwarg == "user_id":  # a user of the own commune (ids differ between engines)
+            values[kwarg] = MISSING_PK if side == "missing" else world.users["member"].pk
         elif kwarg in entry.args:
             values[kwarg] = entry.args[kwarg]
         else:
